@@ -1,0 +1,30 @@
+import { createClient, type Client } from '@libsql/client';
+import { drizzle } from 'drizzle-orm/libsql';
+import { migrate } from 'drizzle-orm/libsql/migrator';
+import * as schema from './schema.js';
+import type { Db } from './types.js';
+
+export type LibsqlHandle = { db: Db; client: Client; close(): void };
+
+/**
+ * Opens libSQL: a local file (`file:./data/aftercare.db`), or Turso (`libsql://…` + token).
+ * Local files get WAL (readers never wait for the writer), a busy timeout, foreign keys,
+ * and secure_delete so erased values do not linger in free pages.
+ */
+export async function openLibsql(url: string, authToken?: string): Promise<LibsqlHandle> {
+  const client = createClient({ url, authToken });
+  if (url.startsWith('file:')) {
+    await client.execute('PRAGMA journal_mode = WAL');
+    await client.execute('PRAGMA busy_timeout = 5000');
+    await client.execute('PRAGMA synchronous = NORMAL');
+    await client.execute('PRAGMA secure_delete = ON');
+  }
+  await client.execute('PRAGMA foreign_keys = ON');
+  const db = drizzle(client, { schema }) as Db;
+  return { db, client, close: () => client.close() };
+}
+
+/** Applies the drizzle-kit migrations in `folder` that this database has not seen yet. */
+export async function migrateLibsql(db: Db, folder: string): Promise<void> {
+  await migrate(db, { migrationsFolder: folder });
+}

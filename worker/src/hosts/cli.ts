@@ -1,0 +1,86 @@
+import path from 'node:path';
+import { mkdirSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import * as v from 'valibot';
+import { openLibsql, migrateLibsql } from '../db/libsql.js';
+import { tenants } from '../db/schema.js';
+import { eq } from 'drizzle-orm';
+import { AuditWriter } from '../audit/log.js';
+import { createTenant, createKey } from '../tenants/create.js';
+import { repoRoot } from './node.js';
+
+const USAGE = `Usage: npm run aftercare -- <command> [options]
+
+  tenant create --name NAME --origin ORIGIN [--origin ORIGIN…] --privacy-url URL
+                [--kind KIND…] [--locale nl|en|de|fr…] [--json]
+  tenant list [--json]
+  key create --tenant TENANT_ID --origin ORIGIN [--origin ORIGIN…] [--json]
+
+The database is DATABASE_URL (default: the embedded file ./data/aftercare.db).`;
+
+/** The operator CLI: creates tenants and keys in the database `npm start` uses. */
+async function main(argv: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      name: { type: 'string' },
+      origin: { type: 'string', multiple: true },
+      'privacy-url': { type: 'string' },
+      kind: { type: 'string', multiple: true },
+      locale: { type: 'string', multiple: true },
+      tenant: { type: 'string' },
+      json: { type: 'boolean', default: false },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+  });
+  const command = positionals.join(' ');
+  if (values.help || !['tenant create', 'tenant list', 'key create'].includes(command)) {
+    (values.help ? console.log : console.error)(USAGE);
+    return values.help ? 0 : 2;
+  }
+  const url = process.env.DATABASE_URL ?? `file:${path.join(repoRoot(), 'data', 'aftercare.db')}`;
+  if (url.startsWith('file:')) mkdirSync(path.dirname(url.slice(5)), { recursive: true });
+  const { db, close } = await openLibsql(url, process.env.DATABASE_AUTH_TOKEN);
+  try {
+    await migrateLibsql(db, path.join(repoRoot(), 'migrations'));
+    const audit = new AuditWriter(db);
+    if (command === 'tenant list') {
+      const rows = await db.select({ id: tenants.id, name: tenants.name, privacyUrl: tenants.privacyUrl, createdAt: tenants.createdAt }).from(tenants);
+      if (values.json) console.log(JSON.stringify(rows));
+      else for (const r of rows) console.log(`${r.id}  ${r.name}  ${r.privacyUrl}`);
+      return 0;
+    }
+    let result: { tenantId: string; publishableKey: string };
+    if (command === 'tenant create') {
+      result = await createTenant(db, audit, Date.now(), {
+        name: values.name ?? '',
+        origins: values.origin ?? [],
+        privacyUrl: values['privacy-url'] ?? '',
+        ...(values.kind ? { kinds: values.kind as never } : {}),
+        ...(values.locale ? { locales: values.locale as never } : {}),
+      });
+    } else {
+      const [t] = await db.select({ id: tenants.id }).from(tenants).where(eq(tenants.id, values.tenant ?? ''));
+      if (!t) throw new Error(`no tenant with id ${values.tenant ?? '(missing --tenant)'}`);
+      result = await createKey(db, audit, Date.now(), t.id, values.origin ?? []);
+    }
+    if (values.json) console.log(JSON.stringify({ tenantId: result.tenantId, publishableKey: result.publishableKey }));
+    else console.log(`tenant ${result.tenantId}\npublishable key ${result.publishableKey}`);
+    return 0;
+  } finally {
+    close();
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (err: unknown) => {
+    if (err instanceof v.ValiError) {
+      for (const issue of err.issues) console.error(`error: ${v.getDotPath(issue) ?? 'input'}: ${issue.message}`);
+    } else {
+      console.error(`error: ${(err as Error).message}`);
+    }
+    process.exit(1);
+  },
+);

@@ -1,0 +1,79 @@
+import { fileURLToPath } from 'node:url';
+import path from 'node:path';
+import type { AddressInfo } from 'node:net';
+import { Hono } from 'hono';
+import { serve, type ServerType } from '@hono/node-server';
+import { serveStatic } from '@hono/node-server/serve-static';
+import { createApp } from '../app.js';
+import { openLibsql, migrateLibsql, type LibsqlHandle } from '../db/libsql.js';
+import { systemClock, type AppConfig, type Clock, type RateLimiter } from '../deps.js';
+import { memoryRateLimiter } from '../limiter/memory.js';
+import { nodeClientIp } from './client-ip.js';
+
+export type NodeHostOptions = {
+  databaseUrl: string;
+  authToken?: string;
+  port: number;
+  hostname?: string;
+  /** Number of trusted proxies in front (X-Forwarded-For); 0 = use the socket address. */
+  trustProxy?: number;
+  migrationsFolder?: string;
+  /** Folder with built widget/, admin/ and demo/ to serve; none when absent. */
+  publicDir?: string;
+  clock?: Clock;
+  rateLimiter?: RateLimiter;
+  config?: Partial<AppConfig>;
+};
+
+export type NodeHost = { url: string; port: number; database: LibsqlHandle; server: ServerType; close(): Promise<void> };
+
+/** Repository root, found from this file whether it runs as source or as the built bundle. */
+export function repoRoot(): string {
+  let dir = path.dirname(fileURLToPath(import.meta.url));
+  while (!dir.endsWith(path.sep) && path.basename(dir) !== 'worker' && path.basename(dir) !== 'dist') dir = path.dirname(dir);
+  return path.dirname(dir);
+}
+
+/** Starts the API (and static files) on Node with libSQL; migrates first. */
+export async function startNodeHost(opts: NodeHostOptions): Promise<NodeHost> {
+  const database = await openLibsql(opts.databaseUrl, opts.authToken);
+  await migrateLibsql(database.db, opts.migrationsFolder ?? path.join(repoRoot(), 'migrations'));
+  const clock = opts.clock ?? systemClock;
+  const api = createApp({
+    db: database.db,
+    clock,
+    rateLimiter: opts.rateLimiter ?? memoryRateLimiter({ limit: 30, windowMs: 60_000, clock }),
+    clientIp: nodeClientIp(opts.trustProxy ?? 0),
+    config: opts.config,
+  });
+  const root = new Hono();
+  if (opts.publicDir) {
+    const publicDir = opts.publicDir;
+    root.get('/', (c) => c.redirect('/demo/'));
+    for (const dir of ['demo', 'widget', 'admin']) {
+      root.get(`/${dir}`, (c) => c.redirect(`/${dir}/`));
+      root.get(`/${dir}/*`, serveStatic({ root: path.relative(process.cwd(), publicDir) || '.' }));
+    }
+  }
+  root.route('/', api);
+  const hostname = opts.hostname ?? '127.0.0.1';
+  const server = await new Promise<ServerType>((resolve) => {
+    const s = serve({ fetch: root.fetch, port: opts.port, hostname }, () => resolve(s));
+  });
+  const port = (server.address() as AddressInfo).port;
+  const shownHost = hostname === '0.0.0.0' || hostname === '127.0.0.1' ? 'localhost' : hostname;
+  return {
+    url: `http://${shownHost}:${port}`,
+    port,
+    database,
+    server,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => {
+          database.close();
+          resolve();
+        });
+        (server as { closeAllConnections?: () => void }).closeAllConnections?.();
+      }),
+  };
+}

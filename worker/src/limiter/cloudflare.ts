@@ -1,0 +1,17 @@
+import type { RateLimiter } from '../deps.js';
+
+/** The shape of a Workers rate-limiting binding (`[[ratelimits]]` in wrangler.toml). */
+export type RateLimitBinding = { limit(opts: { key: string }): Promise<{ success: boolean }> };
+
+/** Wraps the binding; it does not say when the window ends, so Retry-After is its period. */
+export function cloudflareRateLimiter(binding: RateLimitBinding, periodSeconds: number): RateLimiter {
+  return {
+    async limit(key) {
+      const { success } = await binding.limit({ key });
+      return success ? { ok: true } : { ok: false, retryAfter: periodSeconds };
+    },
+  };
+}
+
+/** Where no binding is configured: never limits (local workerd runs). */
+export const unlimited: RateLimiter = { limit: async () => ({ ok: true }) };
