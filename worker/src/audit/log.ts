@@ -38,8 +38,9 @@ export class AuditWriter {
           return result;
         } catch (err) {
           this.heads.delete(tenantId);
-          if (attempt < 5 && isSeqConflict(err)) continue;
-          throw err;
+          if (attempt >= 12 || !isSeqConflict(err)) throw err;
+          // Another process appended first: back off a little (jittered) so it cannot starve us.
+          await new Promise((r) => setTimeout(r, Math.random() * Math.min(200, 2 ** attempt)));
         }
       }
     };
