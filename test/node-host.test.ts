@@ -1,0 +1,57 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { startProcess, type Running } from './spawn.js';
+import type { PublicConfig } from '../sdk/src/schemas/index.js';
+
+const dir = mkdtempSync(path.join(tmpdir(), 'aftercare-start-'));
+const env = { PORT: '0', DATABASE_URL: `file:${path.join(dir, 'aftercare.db')}` };
+const READY = /publishable key\s+(pk_\S+)/;
+let server: Running;
+
+const parse = (out: string) => ({ url: /running on (http:\/\/\S+)/.exec(out)![1]!, key: READY.exec(out)![1]! });
+
+beforeAll(async () => {
+  server = await startProcess('dist/node/server.js', env, READY);
+});
+afterAll(async () => {
+  await server?.stop();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe('npm start (Node host, embedded libSQL)', () => {
+  it('creates a demo tenant, serves the API with the printed key, and the demo pages', async () => {
+    const { url, key } = parse(server.output());
+    expect(server.output()).toContain('(created now)');
+    const origin = new URL(url).origin;
+    const config = (await (await fetch(`${url}/v1/config`, { headers: { authorization: `Bearer ${key}`, origin } })).json()) as PublicConfig;
+    expect(Object.keys(config.consentTexts).sort()).toEqual(['de', 'en', 'fr', 'nl']);
+    const nl = config.consentTexts.nl!;
+    const res = await fetch(`${url}/v1/cases`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${key}`, origin, 'content-type': 'application/json', 'idempotency-key': 'readme-1' },
+      body: JSON.stringify({
+        kind: 'registration',
+        subject: { firstName: 'Anna', lastName: 'Bakker', street: 'Kerkstraat', houseNumber: '1', postcode: '1017gc', city: 'Amsterdam', email: 'anna@example.nl' },
+        product: { brand: 'Philips', model: 'HD9252', purchaseDate: '2025-03-01' },
+        consent: { accepted: true, textId: nl.id, textHash: nl.hash, locale: 'nl', privacyUrl: config.privacyUrl },
+      }),
+    });
+    expect(res.status).toBe(201);
+    expect(((await res.json()) as { reference: string }).reference).toMatch(/^\w{4}-\w{4}$/);
+    const demo = await fetch(`${url}/demo/`);
+    expect(demo.status).toBe(200);
+    expect(await demo.text()).toContain('<html');
+    const privacy = await fetch(config.privacyUrl);
+    expect(privacy.status).toBe(200);
+  });
+
+  it('a restart on the same database keeps the demo tenant and its key', async () => {
+    const first = parse(server.output());
+    await server.stop();
+    server = await startProcess('dist/node/server.js', { ...env, PORT: String(new URL(first.url).port) }, READY);
+    expect(parse(server.output()).key).toBe(first.key);
+    expect(server.output()).not.toContain('(created now)');
+  });
+});
