@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, writeFileSync, existsSync } from 'node:fs';
 import { startNodeHost, repoRoot } from './node.js';
 import { ensureDemoTenant } from '../tenants/demo.js';
 
@@ -18,6 +18,9 @@ const host = await startNodeHost({
   publicDir: path.join(root, 'dist', 'public'),
 });
 const demo = await ensureDemoTenant(host.database.db, Date.now(), host.url);
+// The demo pages read their (public) key from here; it is not a secret.
+const demoDir = path.join(root, 'dist', 'public', 'demo');
+if (existsSync(demoDir)) writeFileSync(path.join(demoDir, 'demo-config.json'), JSON.stringify({ publishableKey: demo.publishableKey }));
 
 console.log(`Aftercare is running on ${host.url}
   database         ${databaseUrl.replace(/\?.*$/, '')}
