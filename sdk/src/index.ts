@@ -1,0 +1,3 @@
+/** `@aftercare/sdk`: the valibot contract of the Aftercare API and a typed client for it. */
+export * from './schemas/index.js';
+export * from './client/index.js';
