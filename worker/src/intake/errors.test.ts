@@ -116,10 +116,12 @@ describe('POST /v1/cases — refused, nothing written', () => {
     }
   });
 
-  it('429 with Retry-After when the key + IP is over its limit', async () => {
+  it('429 with Retry-After when the key + IP is over its limit; a replay is still answered', async () => {
     const limited = await makeHarness({ rateLimiter: memoryRateLimiter({ limit: 2, windowMs: 60_000, clock: { now: () => 1_000 } }) });
     try {
-      expect((await limited.submit(limited.validCase())).status).toBe(201);
+      const first = JSON.stringify(limited.validCase());
+      const created = await limited.submit(first, { 'idempotency-key': 'first' });
+      expect(created.status).toBe(201);
       expect((await limited.submit(limited.validCase())).status).toBe(201);
       const mid = await limited.counts();
       const res = await limited.submit(limited.validCase());
@@ -127,6 +129,10 @@ describe('POST /v1/cases — refused, nothing written', () => {
       expect(res.headers.get('retry-after')).toBe('60');
       expect(((await res.json()) as { code: string }).code).toBe('rate_limited');
       expect(await limited.counts()).toEqual(mid);
+      // A replay writes nothing and is not limited: the consumer learns the case was saved.
+      const replay = await limited.submit(first, { 'idempotency-key': 'first' });
+      expect(replay.status).toBe(201);
+      expect(await replay.text()).toBe(await created.text());
     } finally {
       limited.dispose();
     }

@@ -51,9 +51,6 @@ export function intakeRoutes() {
         return problem('idempotency_key_required', { detail: 'Send an Idempotency-Key header (1–255 printable ASCII characters).' });
       }
       if (!/^application\/json\s*(;|$)/i.test(c.req.header('content-type') ?? '')) return problem('unsupported_media_type');
-      const ip = clientIp(c);
-      const limited = await rateLimiter.limit(`${c.var.keyId}:${ip}`);
-      if (!limited.ok) return problem('rate_limited', { retryAfter: limited.retryAfter }, { 'retry-after': String(limited.retryAfter) });
 
       const raw = await c.req.text();
       const requestHash = await sha256Hex(raw);
@@ -63,6 +60,10 @@ export function intakeRoutes() {
         const now = clock.now();
         const answer = await findAnswer(db, tenant.id, key, now);
         if (answer) return replay(answer, requestHash);
+        // Replays above write nothing and are not counted; everything that may write is.
+        const ip = clientIp(c);
+        const limited = await rateLimiter.limit(`${c.var.keyId}:${ip}`);
+        if (!limited.ok) return problem('rate_limited', { retryAfter: limited.retryAfter }, { 'retry-after': String(limited.retryAfter) });
 
         let body: unknown;
         try {
