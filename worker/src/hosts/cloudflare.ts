@@ -1,0 +1,51 @@
+import { Hono } from 'hono';
+import { createApp } from '../app.js';
+import { systemClock } from '../deps.js';
+import { openD1, type D1Like } from '../db/d1.js';
+import { openLibsqlWeb } from '../db/libsql-web.js';
+import { cloudflareRateLimiter, unlimited, type RateLimitBinding } from '../limiter/cloudflare.js';
+import { cloudflareClientIp } from './client-ip.js';
+
+/**
+ * The bindings this Worker reads (see wrangler.toml). `DB` (D1) wins when present; otherwise
+ * `LIBSQL_URL` + `LIBSQL_AUTH_TOKEN` (secrets, set with `wrangler secret put`) open Turso.
+ */
+export type WorkerEnv = {
+  DB?: D1Like;
+  LIBSQL_URL?: string;
+  LIBSQL_AUTH_TOKEN?: string;
+  /** `[[ratelimits]]` binding; no limiting when absent. */
+  SUBMIT_LIMITER?: RateLimitBinding;
+  /** The `simple.period` of SUBMIT_LIMITER in seconds (sent as Retry-After); default 60. */
+  SUBMIT_LIMIT_PERIOD?: string;
+};
+
+type Fetcher = (request: Request, env: WorkerEnv, ctx: ExecutionContext) => Response | Promise<Response>;
+
+/** Builds the app from the bindings: once per isolate, reused by every request after. */
+export function buildWorkerApp(env: WorkerEnv): Fetcher {
+  const db = env.DB ? openD1(env.DB) : env.LIBSQL_URL ? openLibsqlWeb(env.LIBSQL_URL, env.LIBSQL_AUTH_TOKEN) : undefined;
+  if (!db) throw new Error('No database: bind a D1 database as DB, or set the LIBSQL_URL (and LIBSQL_AUTH_TOKEN) secrets.');
+  const period = Number(env.SUBMIT_LIMIT_PERIOD ?? 60) || 60;
+  const api = createApp({
+    db,
+    clock: systemClock,
+    rateLimiter: env.SUBMIT_LIMITER ? cloudflareRateLimiter(env.SUBMIT_LIMITER, period) : unlimited,
+    clientIp: cloudflareClientIp,
+  });
+  // Static files (dist/public) are served by Workers Assets before the Worker runs; what
+  // reaches us is the API and paths no file matches.
+  const root = new Hono();
+  root.get('/', (c) => c.redirect('/demo/'));
+  root.route('/', api);
+  return (request, env, ctx) => root.fetch(request, env, ctx);
+}
+
+let app: Fetcher | undefined;
+
+export default {
+  fetch(request, env, ctx) {
+    app ??= buildWorkerApp(env);
+    return app(request, env, ctx);
+  },
+} satisfies ExportedHandler<WorkerEnv>;
