@@ -6,6 +6,7 @@
 // Local state lives in .wrangler/state (delete it to start over). Extra arguments go to
 // `wrangler dev`, e.g. `npm run dev:worker -- --log-level debug`.
 import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, writeFileSync } from 'node:fs';
 import { constants } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -57,6 +58,10 @@ try {
 } catch (err) {
   fail(err instanceof Error ? err.message : String(err));
 }
+
+// The demo pages read their (public) key from here, as with npm start.
+const demoDir = path.join(root, 'dist', 'public', 'demo');
+if (existsSync(demoDir)) writeFileSync(path.join(demoDir, 'demo-config.json'), JSON.stringify({ publishableKey: demo.publishableKey }));
 
 console.log(`Aftercare (Worker, workerd + local D1) is starting on ${baseUrl}
   database         local D1 "DB" in .wrangler/state (delete it to start over)
