@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { mkdirSync, writeFileSync, existsSync } from 'node:fs';
 import { startNodeHost, repoRoot } from './node.js';
+import { memoryRateLimiter } from '../limiter/memory.js';
 import { ensureDemoTenant } from '../tenants/demo.js';
 
 /** `npm start`: migrate the embedded database, make sure a demo tenant exists, serve. */
@@ -16,6 +17,7 @@ const host = await startNodeHost({
   hostname: process.env.HOST ?? '127.0.0.1',
   trustProxy: Number(process.env.TRUST_PROXY ?? 0) || (process.env.TRUST_PROXY === 'true' ? 1 : 0),
   publicDir: path.join(root, 'dist', 'public'),
+  rateLimiter: memoryRateLimiter({ limit: Number(process.env.RATE_LIMIT_PER_MINUTE ?? 30), windowMs: 60_000, clock: { now: Date.now } }),
 });
 const demo = await ensureDemoTenant(host.database.db, Date.now(), host.url);
 // The demo pages read their (public) key from here; it is not a secret.
