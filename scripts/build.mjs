@@ -4,6 +4,7 @@ import { build } from 'esbuild';
 import { cpSync, mkdirSync, rmSync, existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { buildWidget } from './build-widget.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const out = (...p) => path.join(root, 'dist', ...p);
@@ -43,4 +44,5 @@ await build({
   sourcemap: true,
   logLevel: 'warning',
 });
+if (existsSync(path.join(root, 'widget/src/elements'))) await buildWidget(root);
 if (!quiet) console.log(`built dist/ in ${Date.now() - started} ms`);

@@ -4,7 +4,7 @@
 import { spawnSync } from 'node:child_process';
 
 const steps = [
-  ['typecheck', ['npx', 'tsc', '-p', 'tsconfig.json', '--noEmit']],
+  ['typecheck', ['npm', 'run', '-s', 'typecheck']],
   ['vitest', ['npx', 'vitest', 'run']],
   ['web-test-runner', ['npx', 'web-test-runner']],
 ];

@@ -50,6 +50,14 @@ export async function startNodeHost(opts: NodeHostOptions): Promise<NodeHost> {
   if (opts.publicDir) {
     const publicDir = opts.publicDir;
     root.get('/', (c) => c.redirect('/demo/'));
+    // Widget files are public and loaded cross-origin as module scripts (CORS + SRI):
+    // versioned URLs never change, the moving major alias is cached briefly.
+    root.use('/widget/*', async (c, next) => {
+      await next();
+      if (c.res.status !== 200) return;
+      c.res.headers.set('access-control-allow-origin', '*');
+      c.res.headers.set('cache-control', /^\/widget\/v\d+\.\d+\.\d+\//.test(c.req.path) ? 'public, max-age=31536000, immutable' : 'public, max-age=300');
+    });
     for (const dir of ['demo', 'widget', 'admin']) {
       root.get(`/${dir}`, (c) => c.redirect(`/${dir}/`));
       root.get(`/${dir}/*`, serveStatic({ root: path.relative(process.cwd(), publicDir) || '.' }));
