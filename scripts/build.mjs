@@ -44,5 +44,5 @@ await build({
   sourcemap: true,
   logLevel: 'warning',
 });
-if (existsSync(path.join(root, 'widget/src/elements'))) await buildWidget(root);
+await buildWidget(root);
 if (!quiet) console.log(`built dist/ in ${Date.now() - started} ms`);

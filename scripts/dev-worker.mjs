@@ -6,7 +6,6 @@
 // Local state lives in .wrangler/state (delete it to start over). Extra arguments go to
 // `wrangler dev`, e.g. `npm run dev:worker -- --log-level debug`.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, writeFileSync } from 'node:fs';
 import { constants } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -34,6 +33,7 @@ await build({
     contents: [
       "export { applyLocalD1Migrations, withLocalD1 } from './worker/src/hosts/cloudflare-local.ts';",
       "export { ensureDemoTenant } from './worker/src/tenants/demo.ts';",
+      "export { writeDemoKey } from './worker/src/tenants/demo-files.ts';",
     ].join('\n'),
     resolveDir: root,
     sourcefile: 'd1-setup.ts',
@@ -59,9 +59,8 @@ try {
   fail(err instanceof Error ? err.message : String(err));
 }
 
-// The demo pages read their (public) key from here, as with npm start.
-const demoDir = path.join(root, 'dist', 'public', 'demo');
-if (existsSync(demoDir)) writeFileSync(path.join(demoDir, 'demo-config.json'), JSON.stringify({ publishableKey: demo.publishableKey }));
+// The demo pages get the key a retailer would paste into theirs, as with npm start.
+setup.writeDemoKey(path.join(root, 'dist', 'public', 'demo'), demo.publishableKey);
 
 console.log(`Aftercare (Worker, workerd + local D1) is starting on ${baseUrl}
   database         local D1 "DB" in .wrangler/state (delete it to start over)

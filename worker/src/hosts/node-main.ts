@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { mkdirSync, writeFileSync, existsSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { startNodeHost, repoRoot } from './node.js';
 import { memoryRateLimiter } from '../limiter/memory.js';
 import { ensureDemoTenant } from '../tenants/demo.js';
@@ -20,9 +20,7 @@ const host = await startNodeHost({
   rateLimiter: memoryRateLimiter({ limit: Number(process.env.RATE_LIMIT_PER_MINUTE ?? 30), windowMs: 60_000, clock: { now: Date.now } }),
 });
 const demo = await ensureDemoTenant(host.database.db, Date.now(), host.url);
-// The demo pages read their (public) key from here; it is not a secret.
-const demoDir = path.join(root, 'dist', 'public', 'demo');
-if (existsSync(demoDir)) writeFileSync(path.join(demoDir, 'demo-config.json'), JSON.stringify({ publishableKey: demo.publishableKey }));
+host.setDemoKey(demo.publishableKey);
 
 console.log(`Aftercare is running on ${host.url}
   database         ${databaseUrl.replace(/\?.*$/, '')}

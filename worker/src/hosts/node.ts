@@ -9,6 +9,7 @@ import { openLibsql, migrateLibsql, type LibsqlHandle } from '../db/libsql.js';
 import { systemClock, type AppConfig, type Clock, type RateLimiter } from '../deps.js';
 import { memoryRateLimiter } from '../limiter/memory.js';
 import { nodeClientIp } from './client-ip.js';
+import { KEY_PLACEHOLDER } from '../tenants/demo-files.js';
 
 export type NodeHostOptions = {
   databaseUrl: string;
@@ -25,7 +26,15 @@ export type NodeHostOptions = {
   config?: Partial<AppConfig>;
 };
 
-export type NodeHost = { url: string; port: number; database: LibsqlHandle; server: ServerType; close(): Promise<void> };
+export type NodeHost = {
+  url: string;
+  port: number;
+  database: LibsqlHandle;
+  server: ServerType;
+  /** The key the demo pages are served with. */
+  setDemoKey(key: string): void;
+  close(): Promise<void>;
+};
 
 /** Repository root, found from this file whether it runs as source or as the built bundle. */
 export function repoRoot(): string {
@@ -47,6 +56,7 @@ export async function startNodeHost(opts: NodeHostOptions): Promise<NodeHost> {
     config: opts.config,
   });
   const root = new Hono();
+  const demo: { key?: string } = {};
   if (opts.publicDir) {
     const publicDir = opts.publicDir;
     root.get('/', (c) => c.redirect('/demo/'));
@@ -57,6 +67,14 @@ export async function startNodeHost(opts: NodeHostOptions): Promise<NodeHost> {
       if (c.res.status !== 200) return;
       c.res.headers.set('access-control-allow-origin', '*');
       c.res.headers.set('cache-control', /^\/widget\/v\d+\.\d+\.\d+\//.test(c.req.path) ? 'public, max-age=31536000, immutable' : 'public, max-age=300');
+    });
+    // Demo pages carry the demo tenant's key where a retailer would paste theirs.
+    root.get('/demo/demo-config.json', (c) => (demo.key ? c.json({ publishableKey: demo.key }) : c.notFound()));
+    root.get('/demo/*', async (c, next) => {
+      await next();
+      if (!demo.key || !c.res.headers.get('content-type')?.startsWith('text/html')) return;
+      const html = (await c.res.text()).replaceAll(KEY_PLACEHOLDER, demo.key);
+      c.res = new Response(html, { status: c.res.status, headers: c.res.headers });
     });
     for (const dir of ['demo', 'widget', 'admin']) {
       root.get(`/${dir}`, (c) => c.redirect(`/${dir}/`));
@@ -75,6 +93,9 @@ export async function startNodeHost(opts: NodeHostOptions): Promise<NodeHost> {
     port,
     database,
     server,
+    setDemoKey: (key) => {
+      demo.key = key;
+    },
     close: () =>
       new Promise<void>((resolve) => {
         server.close(() => {
