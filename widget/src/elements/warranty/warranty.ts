@@ -1,0 +1,57 @@
+import { WarrantyDetailsSchema } from '../../../../sdk/src/schemas/case.js';
+import { AftercareForm, type Details } from '../../form/aftercare-form.js';
+
+/**
+ * Warranty: the consumer registers the warranty or claims it; a claim needs a description of
+ * the fault. `mode="claim"` preselects a claim.
+ *
+ * @summary Registers or claims warranty (R1), with the required consent step (R4).
+ *
+ * @event aftercare-submitted - `{ kind, reference }`: the case was stored; the confirmation shows `reference`.
+ * @event aftercare-error - `{ code }`: the form could not load, or a submission failed (values are kept).
+ * @event aftercare-step-change - `{ step }`: `contact`, `product`, `details`, `consent`, `review` or `done`.
+ *
+ * @csspart label - Every field label and group legend.
+ * @csspart input - Every input, select, textarea, checkbox and radio.
+ * @csspart error - The message under a field with an error.
+ * @csspart button - Every button (next, back, submit, try again, add/remove).
+ * @csspart step-header - The header with the progress line and the step heading.
+ *
+ * @cssproperty --aftercare-primary - Buttons, links, focus ring default. Default `#0b5394`.
+ * @cssproperty --aftercare-primary-text - Text on primary buttons. Default `#fff`.
+ * @cssproperty --aftercare-text - Text colour. Default `#1f1f1f`.
+ * @cssproperty --aftercare-muted - Hints and progress line. Default `#505050`.
+ * @cssproperty --aftercare-background - Form and field background. Default `#fff`.
+ * @cssproperty --aftercare-error - Error messages and invalid borders. Default `#b00020`.
+ * @cssproperty --aftercare-border - Field borders. Default `#6b6b6b`.
+ * @cssproperty --aftercare-focus-ring - Focus outline colour (keep 3:1 contrast). Default `#0b5394`.
+ * @cssproperty --aftercare-font-family - Default `inherit` (the page's font).
+ * @cssproperty --aftercare-font-size - Base size; everything scales with it. Default `medium`.
+ * @cssproperty --aftercare-radius - Corner radius. Default `0.25em`.
+ * @cssproperty --aftercare-spacing - Padding and space between fields. Default `1em`.
+ */
+export class AftercareWarranty extends AftercareForm {
+  static override properties = { ...AftercareForm.properties, mode: {} };
+
+  /** `registration` (default) or `claim`: which choice is preselected. */
+  declare mode?: string;
+
+  protected caseKind() {
+    return 'warranty' as const;
+  }
+
+  protected override initialValues() {
+    return { 'details.mode': this.mode === 'claim' ? 'claim' : 'registration' };
+  }
+
+  protected override details(): Details {
+    const claim = this.values['details.mode'] === 'claim';
+    return {
+      schema: WarrantyDetailsSchema,
+      fields: [
+        { name: 'details.mode', type: 'radio', options: ['registration', 'claim'], required: true },
+        ...(claim ? [{ name: 'details.faultDescription', type: 'textarea', required: true, hint: 'h.min10' } as const] : []),
+      ],
+    };
+  }
+}
