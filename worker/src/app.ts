@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import { openAPIRouteHandler } from 'hono-openapi';
 import { AuditWriter } from './audit/log.js';
+import { Lookups } from './http/lookups.js';
 import { DEFAULT_CONFIG, type Deps } from './deps.js';
 import type { AppEnv } from './http/env.js';
 import { preflight, publishableKeyAuth } from './http/public-auth.js';
@@ -24,12 +25,14 @@ const OPENAPI_DOCUMENT = {
 export function createApp(deps: Deps) {
   const config = { ...DEFAULT_CONFIG, ...deps.config };
   const audit = new AuditWriter(deps.db);
+  const lookups = new Lookups(deps.db, config.keyCacheMs, () => deps.clock.now());
   const app = new Hono<AppEnv>();
 
   app.use('*', async (c, next) => {
     c.set('deps', deps);
     c.set('config', config);
     c.set('audit', audit);
+    c.set('lookups', lookups);
     await next();
     c.res.headers.set('x-content-type-options', 'nosniff');
   });

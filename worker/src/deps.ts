@@ -15,11 +15,14 @@ export type AppConfig = {
   idempotencyTtlMs: number;
   /** Largest accepted request body. */
   maxBodyBytes: number;
+  /** How long a process trusts its cached copy of a publishable key (revocation delay). */
+  keyCacheMs: number;
 };
 
 export const DEFAULT_CONFIG: AppConfig = {
   idempotencyTtlMs: 24 * 60 * 60 * 1000,
   maxBodyBytes: 64 * 1024,
+  keyCacheMs: 5_000,
 };
 
 export type Deps = {

@@ -12,8 +12,12 @@ export type LibsqlHandle = { db: Db; client: Client; close(): void };
  * and secure_delete so erased values do not linger in free pages.
  */
 export async function openLibsql(url: string, authToken?: string): Promise<LibsqlHandle> {
-  const client = createClient({ url, authToken });
-  if (url.startsWith('file:')) {
+  // A local file gets one connection (concurrency 1): the client otherwise opens more
+  // connections under load, and the PRAGMAs below hold per connection — the others would run
+  // without busy_timeout (SQLITE_BUSY → 500) and without secure_delete.
+  const local = url.startsWith('file:');
+  const client = createClient({ url, authToken, ...(local ? { concurrency: 1 } : {}) });
+  if (local) {
     await client.execute('PRAGMA journal_mode = WAL');
     await client.execute('PRAGMA busy_timeout = 5000');
     await client.execute('PRAGMA synchronous = NORMAL');

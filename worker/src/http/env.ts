@@ -1,6 +1,7 @@
 import type { tenants } from '../db/schema.js';
 import type { AuditWriter } from '../audit/log.js';
 import type { AppConfig, Deps } from '../deps.js';
+import type { Lookups } from './lookups.js';
 
 export type TenantRow = typeof tenants.$inferSelect;
 
@@ -10,6 +11,7 @@ export type AppEnv = {
     deps: Deps;
     config: AppConfig;
     audit: AuditWriter;
+    lookups: Lookups;
     /** Set by the publishable-key middleware: the tenant the key belongs to. */
     tenant: TenantRow;
     keyId: string;

@@ -1,6 +1,6 @@
 import type { Context, MiddlewareHandler } from 'hono';
 import { and, eq, isNull } from 'drizzle-orm';
-import { keyOrigins, publishableKeys, tenants } from '../db/schema.js';
+import { keyOrigins, publishableKeys } from '../db/schema.js';
 import type { Db } from '../db/types.js';
 import { problem } from '../lib/problem.js';
 import type { AppEnv } from './env.js';
@@ -66,22 +66,12 @@ export const publishableKeyAuth: MiddlewareHandler<AppEnv> = async (c, next) => 
   };
   const match = /^Bearer (pk_[A-Za-z0-9_]{8,64})$/.exec(c.req.header('authorization') ?? '');
   if (!match) return withCors(problem('unauthorized', { detail: 'Send Authorization: Bearer pk_… with a publishable key.' }));
-  const [row] = await db
-    .select({ keyId: publishableKeys.id, tenant: tenants })
-    .from(publishableKeys)
-    .innerJoin(tenants, eq(tenants.id, publishableKeys.tenantId))
-    .where(and(eq(publishableKeys.key, match[1]!), isNull(publishableKeys.revokedAt)))
-    .limit(1);
-  if (!row) return withCors(problem('unauthorized', { detail: 'This publishable key is unknown or revoked.' }));
+  const info = await c.var.lookups.key(match[1]!);
+  if (!info) return withCors(problem('unauthorized', { detail: 'This publishable key is unknown or revoked.' }));
   if (!origin) return problem('origin_not_allowed', { detail: 'The request names no origin.' });
-  const [allowed] = await db
-    .select({ origin: keyOrigins.origin })
-    .from(keyOrigins)
-    .where(and(eq(keyOrigins.keyId, row.keyId), eq(keyOrigins.origin, origin)))
-    .limit(1);
-  if (!allowed) return withCors(problem('origin_not_allowed', { detail: 'This origin is not allowed for this key.' }));
-  c.set('tenant', row.tenant);
-  c.set('keyId', row.keyId);
+  if (!info.origins.has(origin)) return withCors(problem('origin_not_allowed', { detail: 'This origin is not allowed for this key.' }));
+  c.set('tenant', info.tenant);
+  c.set('keyId', info.keyId);
   c.set('origin', origin);
   await next();
   for (const [k, v] of Object.entries(corsHeaders(origin))) c.res.headers.set(k, v);

@@ -1,12 +1,11 @@
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { describeRoute, resolver } from 'hono-openapi';
-import * as v from 'valibot';
-import { CaseCreatedSchema, CaseInputSchema, ProblemSchema, toFieldErrors } from '../../../sdk/src/schemas/index.js';
+import { CaseCreatedSchema, CaseInputSchema, ProblemSchema } from '../../../sdk/src/schemas/index.js';
 import { problem } from '../lib/problem.js';
 import { sha256Hex } from '../lib/hash.js';
 import type { AppEnv } from '../http/env.js';
-import { consentMismatch } from './consent-check.js';
+import { checkCase } from './check-case.js';
 import { findAnswer, IDEMPOTENCY_KEY, InFlight, isIdempotencyConflict, type StoredAnswer } from './idempotency.js';
 import { writeCase } from './write-case.js';
 
@@ -53,43 +52,25 @@ export function intakeRoutes() {
       if (!/^application\/json\s*(;|$)/i.test(c.req.header('content-type') ?? '')) return problem('unsupported_media_type');
 
       const raw = await c.req.text();
-      const requestHash = await sha256Hex(raw);
+      const requestHash = sha256Hex(raw);
       const slot = `${tenant.id}\n${key}`;
       if (!inFlight.enter(slot)) return problem('idempotency_in_flight', { detail: 'Retry after the first request has finished.' }, { 'retry-after': '1' });
       try {
         const now = clock.now();
-        const answer = await findAnswer(db, tenant.id, key, now);
-        if (answer) return replay(answer, requestHash);
-        // Replays above write nothing and are not counted; everything that may write is.
+        // The key's stored answer is read only where it matters: before refusing anything, and
+        // when the write finds the key taken. A fresh submission pays no extra read for it.
+        const refuse = async (refusal: Response) => {
+          const stored = await findAnswer(db, tenant.id, key, now);
+          return stored ? replay(stored, requestHash) : refusal;
+        };
         const ip = clientIp(c);
         const limited = await rateLimiter.limit(`${c.var.keyId}:${ip}`);
-        if (!limited.ok) return problem('rate_limited', { retryAfter: limited.retryAfter }, { 'retry-after': String(limited.retryAfter) });
+        if (!limited.ok) return refuse(problem('rate_limited', { retryAfter: limited.retryAfter }, { 'retry-after': String(limited.retryAfter) }));
+        const checked = await checkCase(raw, tenant, c.var.lookups);
+        if ('refusal' in checked) return refuse(checked.refusal);
 
-        let body: unknown;
-        try {
-          body = JSON.parse(raw);
-        } catch {
-          return problem('invalid_json');
-        }
-        if (typeof body !== 'object' || body === null || Array.isArray(body)) {
-          return problem('validation_failed', { errors: [{ path: '', code: 'invalid_type', message: 'The body must be a JSON object.' }] });
-        }
-        const parsed = v.safeParse(CaseInputSchema, body);
-        if (!parsed.success) {
-          const errors = toFieldErrors(parsed.issues);
-          const consentMissing = errors.some((e) => e.path === 'consent' || e.path === 'consent.accepted');
-          return problem(consentMissing ? 'consent_required' : 'validation_failed', { errors });
-        }
-        const input = parsed.output;
-        if (!tenant.kinds.includes(input.kind)) return problem('kind_not_enabled', { errors: [{ path: 'kind', code: 'kind_not_enabled', message: 'Not enabled.' }] });
-        const mismatch = await consentMismatch(db, tenant, input.consent);
-        if (mismatch) return problem('consent_mismatch', { detail: mismatch });
-
-        const evidence = {
-          ip,
-          userAgent: (c.req.header('user-agent') ?? '').slice(0, 512),
-          pageUrl: input.pageUrl ?? refererUrl(c.req.header('referer')),
-        };
+        const input = checked.input;
+        const evidence = { ip, userAgent: (c.req.header('user-agent') ?? '').slice(0, 512), pageUrl: input.pageUrl ?? refererUrl(c.req.header('referer')) };
         try {
           const created = await writeCase(db, c.var.audit, tenant.id, now, input, evidence, { key, requestHash, ttlMs: c.var.config.idempotencyTtlMs });
           return c.json(created, 201);

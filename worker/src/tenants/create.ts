@@ -44,7 +44,7 @@ export async function createTenant(db: Db, audit: AuditWriter, now: number, inpu
       locale,
       version: 1,
       text: texts[locale],
-      sha256: await sha256Hex(texts[locale]),
+      sha256: sha256Hex(texts[locale]),
       createdAt: now,
     })),
   );
