@@ -27,7 +27,7 @@ export async function buildWidget(root) {
 
   const entryPoints = { aftercare: src('loader.ts') };
   for (const f of FORMS) entryPoints[f] = src(`elements/${f}/index.ts`);
-  for (const l of LOCALES) if (existsSync(src(`i18n/${l}.ts`))) entryPoints[`i18n/${l}`] = src(`i18n/${l}.ts`);
+  for (const l of LOCALES) if (existsSync(src(`i18n/${l}.ts`))) entryPoints[`locale-${l}`] = src(`i18n/${l}.ts`);
 
   rmSync(publicWidget, { recursive: true, force: true });
   const result = await build({

@@ -25,8 +25,8 @@ export function widgetSizes(root) {
   const loader = closure(key('aftercare'));
   const forms = {};
   for (const form of FORMS) {
-    const perLocale = LOCALES.filter((l) => key(`i18n/${l}`)).map((l) => {
-      const all = new Set([...loader, ...closure(key(form)), ...closure(key(`i18n/${l}`))]);
+    const perLocale = LOCALES.filter((l) => key(`locale-${l}`)).map((l) => {
+      const all = new Set([...loader, ...closure(key(form)), ...closure(key(`locale-${l}`))]);
       return { locale: l, gzip: size(all), files: all.size };
     });
     const worst = perLocale.reduce((a, b) => (b.gzip > a.gzip ? b : a), perLocale[0] ?? { gzip: size(new Set([...loader, ...closure(key(form))])), locale: '-', files: 0 });
