@@ -12,6 +12,7 @@ const out = path.join(here, '.out');
 /** name → entry points (the first is the one to run; the others are loaded by it, e.g. worker threads). */
 const BENCHES = {
   intake: ['intake/index.ts', 'intake/load.ts'],
+  'widget-size': ['widget-size/index.ts'],
 };
 const only = process.argv.slice(2);
 const selected = Object.keys(BENCHES).filter((name) => only.length === 0 || only.includes(name));
