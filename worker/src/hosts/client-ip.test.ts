@@ -7,7 +7,7 @@ import type { ClientIpReader } from '../deps.js';
 function seen(reader: ClientIpReader, headers: Record<string, string>, socket = '10.0.0.5') {
   const app = new Hono();
   app.get('/', (c) => c.text(reader(c)));
-  return app.request('/', { headers }, { incoming: { socket: { remoteAddress: socket } } }).then((r) => r.text());
+  return Promise.resolve(app.request('/', { headers }, { incoming: { socket: { remoteAddress: socket } } })).then((r) => r.text());
 }
 
 describe('client IP (R5 evidence)', () => {
