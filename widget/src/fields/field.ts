@@ -4,11 +4,6 @@ import { visitWindows } from './visit-windows.js';
 
 const last = (name: string) => name.slice(name.lastIndexOf('.') + 1);
 
-/** The text of an error code; a too-short value gets "too short", not "required". */
-export function errorText(h: FieldHost, name: string): string {
-  const code = h.errors[name]!;
-  return h.t(`e.${code === 'required' && h.values[name] ? 'too_short' : code}`);
-}
 
 export function optionText(h: FieldHost, f: FieldSpec, o: string): string {
   return f.optionLabel ? f.optionLabel(o, h.uiLocale) : h.t(`o.${o}`);
@@ -27,7 +22,7 @@ export function notes(h: FieldHost, name: string, hint?: string) {
     describedby: ids || nothing,
     invalid: error ? 'true' : nothing,
     hint: hint ? html`<p class="hint" id="${id}-h">${h.t(hint)}</p>` : nothing,
-    error: error ? html`<p class="error" part="error" id="${id}-e">${errorText(h, name)}</p>` : nothing,
+    error: error ? html`<p class="error" part="error" id="${id}-e">${h.t(`e.${error}`)}</p>` : nothing,
   };
 }
 

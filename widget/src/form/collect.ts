@@ -33,16 +33,27 @@ export function collect(values: Values, fields: FieldSpec[], prefix: string): Re
  * comes out of `toFieldErrors` as `unknown_field`).
  */
 export function check(schema: v.GenericSchema, values: Values, fields: FieldSpec[], prefix: string): Errors {
-  const result = v.safeParse(schema, collect(values, fields, prefix));
-  return result.success ? {} : fieldErrors(values, toFieldErrors(result.issues), prefix);
+  const input = collect(values, fields, prefix);
+  const result = v.safeParse(schema, input);
+  const answered: Values = {};
+  const walk = (o: unknown, at: string): void => {
+    if (o && typeof o === 'object') for (const [k, x] of Object.entries(o)) walk(x, `${at}.${k}`);
+    else if (String(o ?? '').trim()) answered[at] = String(o);
+  };
+  walk(input, prefix);
+  return result.success ? {} : fieldErrors(answered, toFieldErrors(result.issues), prefix);
 }
 
-/** `{ path, code }` list (from the schema or a 422 answer) → errors by full path. */
-export function fieldErrors(values: Values, list: { path: string; code: string }[], prefix = ''): Errors {
+/**
+ * `{ path, code }` list (from the schema or a 422 answer) → errors by full path. Unanswered is
+ * always `required`; `required` on an answer means it is too short (`text(10, …)`).
+ */
+export function fieldErrors(answered: Values, list: { path: string; code: string }[], prefix = ''): Errors {
   const errors: Errors = {};
   for (const { path, code } of list) {
-    const full = prefix && path ? `${prefix}.${path}` : prefix || path;
-    errors[full] = values[full] ? code : 'required';
+    const full = path ? `${prefix}${prefix && '.'}${path}` : prefix;
+    const given = Object.keys(answered).some((k) => k === full || k.startsWith(`${full}.`));
+    errors[full] = !given ? 'required' : code === 'required' ? 'too_short' : code;
   }
   return errors;
 }

@@ -36,6 +36,7 @@ export const choose = type;
 export async function radio(el: Form, name: string, value: string) {
   await tabToField(el, name);
   for (let i = 0; i < 6 && (active(el) as HTMLInputElement).value !== value; i++) await sendKeys({ press: 'ArrowDown' });
+  if (!(active(el) as HTMLInputElement).checked) await sendKeys({ press: 'Space' }); // a group with nothing chosen yet
 }
 
 export async function tick(el: Form, name: string) {
