@@ -18,7 +18,8 @@ function editConfig(edit: (config: Record<string, any>) => void) {
 }
 
 describe('AftercareElement: loading, errors, language, theme', () => {
-  afterEach(() => document.documentElement.setAttribute('lang', 'en'));
+  const pageLang = document.documentElement.getAttribute('lang');
+  afterEach(() => (pageLang === null ? document.documentElement.removeAttribute('lang') : document.documentElement.setAttribute('lang', pageLang)));
 
   it('without publishable-key shows a translated error (never a blank box) and fires aftercare-error', async () => {
     const el = document.createElement('aftercare-registration') as Form;

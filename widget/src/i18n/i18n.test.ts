@@ -5,7 +5,8 @@ import { format, loadMessages, resolveLocale } from './index.js';
 const LOCALES = ['nl', 'en', 'de', 'fr'] as const;
 
 describe('i18n', () => {
-  afterEach(() => document.documentElement.setAttribute('lang', 'en'));
+  const pageLang = document.documentElement.getAttribute('lang');
+  afterEach(() => (pageLang === null ? document.documentElement.removeAttribute('lang') : document.documentElement.setAttribute('lang', pageLang)));
 
   it('has the same non-empty keys in nl, en, de and fr, with the same {placeholders}', async () => {
     const nl = await loadMessages('nl');
