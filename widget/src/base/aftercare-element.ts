@@ -1,19 +1,14 @@
-import { LitElement, html, nothing, type PropertyValues } from 'lit';
+import { LitElement, html, type PropertyValues } from 'lit';
 import { createClient, type PublicClient } from '../../../sdk/src/client/index.js';
 import type { PublicConfig } from '../../../sdk/src/schemas/config.js';
 import { format, loadMessages, resolveLocale, type Locale, type Messages } from '../i18n/index.js';
 import { AftercareErrorEvent, type WidgetErrorCode } from './events.js';
 import { adoptTheme } from './theme.js';
 
-const RELOADABLE = new Set<WidgetErrorCode>(['network_error', 'timeout', 'internal', 'rate_limited']);
-
-/** Where the widget's own files come from: the default API origin for script-tag users. */
-const scriptOrigin = () => new URL(import.meta.url).origin;
-
 /**
- * Shared base of every Aftercare element: attributes common to all forms, the message table of
- * the shown language, the tenant's `/v1/config` (one request per key), its theme tokens, and the
- * error state shown when the form cannot load. Touches no browser global until connected.
+ * Shared base of every Aftercare element: the attributes all forms have, the message table of
+ * the shown language, the tenant's `/v1/config` (loaded once per key and API base), its theme
+ * tokens, and the error state when the form cannot load. Touches no browser global until used.
  */
 export class AftercareElement extends LitElement {
   static override properties = {
@@ -27,79 +22,68 @@ export class AftercareElement extends LitElement {
 
   /** The tenant's publishable key, `pk_…` (required). */
   declare publishableKey?: string;
-  /** API origin; default the origin the widget script came from. */
+  /** API origin; default: the origin the widget's script came from. */
   declare apiBase?: string;
   /** `nl`, `en`, `de` or `fr`; default the page's `<html lang>` when supported, else `nl`. */
   declare locale?: string;
   declare protected config?: PublicConfig;
   declare protected messages?: Messages;
   declare protected loadError?: WidgetErrorCode;
-
   protected client?: PublicClient;
-  private shown?: Locale;
-  private configFor?: string;
-  private configAbort?: AbortController;
-  private themeSheet?: CSSStyleSheet;
+  #shown?: Locale;
+  #configFor?: string;
+  #abort?: AbortController;
+  #theme?: CSSStyleSheet;
 
   /** The language the form is shown in. */
   get uiLocale(): Locale {
-    return this.shown ?? resolveLocale(this.locale);
+    return this.#shown ?? resolveLocale(this.locale);
   }
 
-  /** Translated text of `key`; the key itself when a table lacks it. */
+  /** Translated text of `key` (the key itself when missing), `{placeholders}` filled. */
   t(key: string, vars?: Record<string, string | number>): string {
     return format(this.messages?.[key as keyof Messages] ?? key, vars);
   }
 
   /** Text of an error code: `x.<code>`, else a generic sentence. */
-  protected errorMessage(code: string): string {
+  protected errorText(code: string): string {
     return this.messages?.[`x.${code}` as keyof Messages] ?? this.t('x.generic');
   }
 
   override connectedCallback() {
     super.connectedCallback();
-    this.requestUpdate(); // a form moved in the page picks up where it was
+    this.requestUpdate(); // a form moved in the page resumes (and reloads a config it lost)
   }
 
   override disconnectedCallback() {
     super.disconnectedCallback();
-    if (!this.config) {
-      this.configAbort?.abort();
-      this.configFor = undefined;
-    }
+    if (!this.config) this.#abort?.abort(), (this.#configFor = undefined);
   }
 
   protected override willUpdate(changed: PropertyValues) {
     super.willUpdate(changed);
     const locale = resolveLocale(this.locale);
-    if (locale !== this.shown) {
-      this.shown = locale;
-      loadMessages(locale).then(
-        (m) => void (this.shown === locale && (this.messages = m)),
-        () => this.fail('network_error'),
-      );
+    if (locale !== this.#shown) {
+      this.#shown = locale;
+      loadMessages(locale).then((m) => void (this.#shown === locale && (this.messages = m)), () => this.fail('network_error'));
     }
-    const key = `${this.publishableKey ?? ''} ${this.apiBase ?? ''}`;
-    if (key !== this.configFor) {
-      this.configFor = key;
-      void this.loadConfig();
-    }
+    const key = `${this.publishableKey} ${this.apiBase}`;
+    if (key !== this.#configFor) (this.#configFor = key), void this.loadConfig();
   }
 
-  /** Fetches `/v1/config` (the SDK retries network errors and 5xx) and applies its theme. */
+  /** `GET /v1/config` (the SDK retries network errors and 5xx), then the tenant's theme. */
   protected async loadConfig() {
-    this.configAbort?.abort();
-    this.config = undefined;
-    this.loadError = undefined;
+    this.#abort?.abort();
+    this.config = this.loadError = undefined;
     const key = this.publishableKey?.trim();
     if (!key) return this.fail('missing_publishable_key');
-    const abort = (this.configAbort = new AbortController());
-    this.client = createClient({ publishableKey: key, baseUrl: this.apiBase?.trim() || scriptOrigin() });
-    const result = await this.client.getConfig({ signal: abort.signal });
+    const abort = (this.#abort = new AbortController());
+    this.client = createClient({ publishableKey: key, baseUrl: this.apiBase?.trim() || new URL(import.meta.url).origin });
+    const { data, error } = await this.client.getConfig({ signal: abort.signal });
     if (abort.signal.aborted) return;
-    if (result.error) return this.fail(result.error.code);
-    this.config = result.data;
-    this.themeSheet = adoptTheme(this.renderRoot as ShadowRoot, result.data.theme, this.themeSheet);
+    if (error) return this.fail(error.code);
+    this.config = data;
+    this.#theme = adoptTheme(this.renderRoot as ShadowRoot, data.theme, this.#theme);
   }
 
   protected fail(code: WidgetErrorCode) {
@@ -107,25 +91,24 @@ export class AftercareElement extends LitElement {
     this.dispatchEvent(new AftercareErrorEvent({ code }));
   }
 
-  /** The form itself, once messages and config are there. */
+  /** The form, once the messages and the config are there. */
   protected renderForm(): unknown {
-    return nothing;
+    return '';
   }
 
   override render() {
-    const body = !this.messages
-      ? this.loadError && html`<p role="alert">Aftercare: ${this.loadError}</p>`
-      : this.loadError
-        ? html`<div class="alert" role="alert">
-            <p><strong>${this.t('x.title')}</strong></p>
-            <p>${this.errorMessage(this.loadError)}</p>
-            ${RELOADABLE.has(this.loadError)
-              ? html`<button type="button" part="button" @click=${() => this.loadConfig()}>${this.t('retry')}</button>`
-              : nothing}
-          </div>`
-        : this.config
-          ? this.renderForm()
-          : html`<p class="loading">${this.t('loading')}</p>`;
-    return html`<div class="root" lang=${this.uiLocale} aria-busy=${this.messages && (this.config || this.loadError) ? 'false' : 'true'}>${body}</div>`;
+    const code = this.loadError;
+    const retry = code && /^(network_error|timeout|internal|rate_limited)$/.test(code);
+    return html`<div class="root" lang=${this.uiLocale}>${
+      !this.messages
+        ? code && html`<p role="alert">Aftercare: ${code}</p>`
+        : code
+          ? html`<div class="alert" role="alert"><p><strong>${this.t('x.title')}</strong></p><p>${this.errorText(code)}</p>${
+              retry ? html`<button part="button" @click=${this.loadConfig}>${this.t('retry')}</button>` : ''
+            }</div>`
+          : this.config
+            ? this.renderForm()
+            : html`<p>${this.t('loading')}</p>`
+    }</div>`;
   }
 }

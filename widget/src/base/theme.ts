@@ -1,34 +1,23 @@
 /**
  * Tenant theme tokens from `GET /v1/config` (`{ primary: '#0b5394' }`) as one `:host` rule.
- * They come from the network, so only safe names and values pass: a value cannot close the
- * rule (`;{}<>\`), and cannot load anything (`url(`, `image(`; R3: no third-party requests).
+ * They come from the network, so only safe names and values pass: a value can neither close the
+ * rule (`;{}<>\`) nor load anything (`url(`, `image`; R3: no third-party requests).
  */
-const NAME = /^[a-z][a-z0-9-]{0,40}$/;
-const BAD_VALUE = /[;{}<>\\]|url\(|image|@import|\/\*/i;
-
-export function themeCss(theme: Record<string, unknown> | undefined): string {
-  const decls: string[] = [];
-  for (const [name, value] of Object.entries(theme ?? {})) {
-    if (!NAME.test(name) || typeof value !== 'string' || value.length > 200 || !value.trim() || BAD_VALUE.test(value)) continue;
-    decls.push(`--aftercare-${name}:${value.trim()}`);
-  }
+export function themeCss(theme: Record<string, unknown> = {}): string {
+  const decls = Object.entries(theme)
+    .filter(([name, value]) => /^[a-z][a-z0-9-]{0,40}$/.test(name) && typeof value == 'string' && /^[^;{}<>\\]{1,200}$/.test(value) && !/url\(|image|@|\/\*/i.test(value) && value.trim())
+    .map(([name, value]) => `--aftercare-${name}:${(value as string).trim()}`);
   return decls.length ? `:host{${decls.join(';')}}` : '';
 }
 
 /**
- * Adopts the theme into `root` after the component's own styles. A page rule on the element
- * (`aftercare-repair { --aftercare-primary: … }`) still wins: outer rules beat `:host`.
- * Constructed sheets are CSSOM, not inline style, so `style-src 'self'` allows them.
+ * Adopts the theme into `root` after the component's own styles, replacing `previous`. A page
+ * rule on the element (`aftercare-repair { --aftercare-primary: … }`) still wins: outer rules
+ * beat `:host`. A constructed sheet is CSSOM, not inline style: `style-src 'self'` allows it.
  */
-export function adoptTheme(root: ShadowRoot, theme: Record<string, unknown> | undefined, previous?: CSSStyleSheet): CSSStyleSheet | undefined {
-  const own = root.adoptedStyleSheets.filter((s) => s !== previous);
-  const css = themeCss(theme);
-  if (!css) {
-    root.adoptedStyleSheets = own;
-    return undefined;
-  }
+export function adoptTheme(root: ShadowRoot, theme: Record<string, unknown> | undefined, previous?: CSSStyleSheet) {
   const sheet = new CSSStyleSheet();
-  sheet.replaceSync(css);
-  root.adoptedStyleSheets = [...own, sheet];
+  sheet.replaceSync(themeCss(theme));
+  root.adoptedStyleSheets = [...root.adoptedStyleSheets.filter((s) => s !== previous), sheet];
   return sheet;
 }

@@ -1,41 +1,29 @@
-import { html, nothing, type TemplateResult } from 'lit';
+import { html, type TemplateResult } from 'lit';
 import { fieldId, type FieldHost, type FieldSpec } from './types.js';
-import { labelText, notes, renderField } from './field.js';
+import { labelText, mark, notes, renderField } from './field.js';
 
-export const MAX_WINDOWS = 5;
-const PARTS = ['morning', 'afternoon', 'evening'] as const;
+export const PARTS = ['morning', 'afternoon', 'evening'];
 
-/** Number of visit-window rows shown: what the consumer chose, at least 1 when required. */
-export const rowCount = (h: { values: Record<string, string> }, f: FieldSpec) =>
-  Math.max(Number(h.values[f.name] ?? 0) || 0, f.required ? 1 : 0);
+/** Rows shown: as many as the consumer chose (at most 5), at least 1 when required. */
+export const rowCount = (values: Record<string, string>, f: FieldSpec) => Math.max(+(values[f.name] ?? 0) || 0, f.required ? 1 : 0);
 
 /**
- * Visit windows (`details.visitWindows.<i>.date|part`): a group of rows, each a native date
- * input and a part-of-day select, with buttons to add and remove rows.
+ * Visit windows (`details.visitWindows.<i>.date|part`): a group of rows, each a native date input
+ * and a part-of-day select in its own group ("Dagdeel 2"), with buttons to add and remove rows.
  */
 export function visitWindows(h: FieldHost, f: FieldSpec): TemplateResult {
-  const count = rowCount(h, f);
+  const count = rowCount(h.values, f);
   const n = notes(h, f.name);
   const rows = Array.from({ length: count }, (_, i) => {
-    const base = `${f.name}.${i}`;
-    const label = h.t('window', { n: i + 1 });
-    return html`<fieldset class="window">
-      <legend>${label}</legend>
-      <div class="row">
-        ${renderField(h, { name: `${base}.date`, type: 'date', required: true })}
-        ${renderField(h, { name: `${base}.part`, type: 'select', options: PARTS, required: true })}
-      </div>
-      ${count > (f.required ? 1 : 0)
-        ? html`<button type="button" part="button" class="link" @click=${() => h.setRows(f.name, count - 1, i)}>${h.t('remove', { n: i + 1 })}</button>`
-        : nothing}
-    </fieldset>`;
+    const at = `${f.name}.${i}`;
+    return html`<fieldset><legend>${h.t('window', { n: i + 1 })}</legend><div class="row">${renderField(h, { name: `${at}.date`, type: 'date', required: true })}${renderField(h, {
+      name: `${at}.part`,
+      type: 'select',
+      options: PARTS,
+      required: true,
+    })}</div>${count > (f.required ? 1 : 0) ? html`<button type="button" part="button" @click=${() => h.setRows(f.name, count - 1, i)}>${h.t('remove', { n: i + 1 })}</button>` : ''}</fieldset>`;
   });
-  return html`<fieldset class="field" id=${fieldId(f.name)} aria-describedby=${n.describedby}>
-    <legend part="label">${labelText(h, f)}${f.required ? html` <span class="req">${h.t('required')}</span>` : nothing}</legend>
-    ${rows}
-    ${n.error}
-    ${count < MAX_WINDOWS
-      ? html`<button type="button" part="button" @click=${() => h.setRows(f.name, count + 1)}>${h.t('add')}</button>`
-      : nothing}
-  </fieldset>`;
+  return html`<fieldset class="field" id=${fieldId(f.name)} aria-describedby=${n.by}><legend part="label">${labelText(h, f)}${mark(h, f)}</legend>${rows}${n.error}${
+    count < 5 ? html`<button type="button" part="button" @click=${() => h.setRows(f.name, count + 1)}>${h.t('add')}</button>` : ''
+  }</fieldset>`;
 }

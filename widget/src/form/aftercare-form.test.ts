@@ -8,7 +8,7 @@ import '../elements/repair/index.js';
 import '../elements/registration/index.js';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-const windowsOf = (el: Form) => $$(el, 'fieldset.window');
+const windowsOf = (el: Form) => $$(el, 'input[type="date"]');
 
 async function toDetails(el: Form) {
   await fill(el, CONTACT);

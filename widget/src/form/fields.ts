@@ -1,34 +1,32 @@
 import { EU_COUNTRIES } from '../../../sdk/src/schemas/postcode.js';
 import type { FieldSpec } from '../fields/types.js';
 
-const names = new Map<string, Intl.DisplayNames>();
+/** A field: its path, whether it is required, its `autocomplete` token (WCAG 1.3.5), its type. */
+const field = (name: string, required: boolean, auto?: string, type?: FieldSpec['type']): FieldSpec => ({ name, required, auto, type });
+
 /** Country names in the widget's language, from the browser (no table to download). */
-export function countryName(code: string, locale: string): string {
-  let dn = names.get(locale);
-  if (!dn) names.set(locale, (dn = new Intl.DisplayNames([locale], { type: 'region' })));
-  return dn.of(code) ?? code;
-}
+export const countryName = (code: string, locale: string) => new Intl.DisplayNames(locale, { type: 'region' }).of(code) ?? code;
 
 /** Contact step: exactly the personal data R2 allows. */
 export const SUBJECT_FIELDS: FieldSpec[] = [
-  { name: 'subject.firstName', required: true, auto: 'given-name' },
-  { name: 'subject.lastName', required: true, auto: 'family-name' },
-  { name: 'subject.street', required: true, auto: 'address-line1' },
-  { name: 'subject.houseNumber', required: true },
-  { name: 'subject.houseNumberAddition' },
-  { name: 'subject.postcode', required: true, auto: 'postal-code' },
-  { name: 'subject.city', required: true, auto: 'address-level2' },
-  { name: 'subject.country', type: 'select', required: true, options: EU_COUNTRIES, optionLabel: countryName, auto: 'country' },
-  { name: 'subject.email', type: 'email', required: true, auto: 'email' },
-  { name: 'subject.phone', type: 'tel', auto: 'tel' },
+  field('subject.firstName', true, 'given-name'),
+  field('subject.lastName', true, 'family-name'),
+  field('subject.street', true, 'address-line1'),
+  field('subject.houseNumber', true),
+  field('subject.houseNumberAddition', false),
+  field('subject.postcode', true, 'postal-code'),
+  field('subject.city', true, 'address-level2'),
+  { ...field('subject.country', true, 'country', 'select'), options: EU_COUNTRIES, optionLabel: countryName },
+  field('subject.email', true, 'email', 'email'),
+  field('subject.phone', false, 'tel', 'tel'),
 ];
 
-/** Product step; `brand`, `model` and `serial` attributes prefill it. */
+/** Product step; the `brand`, `model` and `serial` attributes prefill it. */
 export const PRODUCT_FIELDS: FieldSpec[] = [
-  { name: 'product.brand', required: true },
-  { name: 'product.model', required: true },
-  { name: 'product.serialNumber' },
-  { name: 'product.purchaseDate', type: 'date', required: true },
-  { name: 'product.retailer' },
-  { name: 'product.proofOfPurchaseRef' },
+  field('product.brand', true),
+  field('product.model', true),
+  field('product.serialNumber', false),
+  field('product.purchaseDate', true, undefined, 'date'),
+  field('product.retailer', false),
+  field('product.proofOfPurchaseRef', false),
 ];

@@ -1,28 +1,14 @@
-import type { CaseCreated, ErrorCode } from '../../../sdk/src/schemas/index.js';
+import type { CaseCreated } from '../../../sdk/src/schemas/case.js';
 import type { Result } from '../../../sdk/src/client/types.js';
 
-/** Failures another attempt may cure; the SDK has already retried these itself. */
-export const TRANSIENT: ReadonlySet<ErrorCode> = new Set(['network_error', 'timeout', 'internal', 'rate_limited', 'idempotency_in_flight']);
-
-/** Resolves true after `ms`, or false at once when `signal` aborts. */
-export function sleep(ms: number, signal: AbortSignal): Promise<boolean> {
-  return new Promise((resolve) => {
-    if (signal.aborted) return resolve(false);
-    const done = (ok: boolean) => {
-      clearTimeout(timer);
-      signal.removeEventListener('abort', stop);
-      resolve(ok);
-    };
-    const stop = () => done(false);
-    const timer = setTimeout(() => done(true), ms);
-    signal.addEventListener('abort', stop);
-  });
-}
+/** Failures another round may cure; the SDK has already retried these itself. */
+const TRANSIENT = /^(network_error|timeout|internal|rate_limited|idempotency_in_flight)$/;
 
 /**
- * Sends, and after a transient failure (the SDK's own retries spent) waits `delays[i]` (at least
- * the server's Retry-After) and sends again: `delays.length` more rounds. `send` must reuse one
- * Idempotency-Key, so a round after a lost answer replays the stored case instead of making one.
+ * Sends; after a transient failure (the SDK's own retries spent) waits `delays[i]` (at least the
+ * server's Retry-After, at most a minute) and sends again: `delays.length` more rounds, stopped
+ * by `signal`. `send` must reuse one Idempotency-Key, so a round after a lost answer replays the
+ * stored case instead of making a second one.
  */
 export async function sendWithRetries(
   send: () => Promise<Result<CaseCreated>>,
@@ -32,10 +18,12 @@ export async function sendWithRetries(
 ): Promise<Result<CaseCreated>> {
   for (let round = 0; ; round++) {
     const result = await send();
-    if (result.data || signal.aborted || !TRANSIENT.has(result.error.code) || round >= delays.length) return result;
-    const wait = Math.max(delays[round]!, (result.error.retryAfter ?? 0) * 1000);
-    if (wait > 60_000) return result;
+    const wait = Math.max(delays[round] ?? Infinity, (result.error?.retryAfter ?? 0) * 1000);
+    if (!result.error || signal.aborted || !TRANSIENT.test(result.error.code) || wait > 60_000) return result;
     onWait();
-    if (!(await sleep(wait, signal))) return result;
+    await new Promise((resolve) => {
+      const timer = setTimeout(resolve, wait);
+      signal.addEventListener('abort', () => resolve(clearTimeout(timer)));
+    });
   }
 }

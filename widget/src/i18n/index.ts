@@ -3,7 +3,7 @@ import type { MessageKey, Messages } from './nl.js';
 
 export type { Locale, MessageKey, Messages };
 
-/** One chunk per locale: a page downloads only the table it shows. */
+/** One chunk per locale: a page downloads only the table it shows (the browser keeps it). */
 const LOADERS: Record<Locale, () => Promise<{ default: Messages }>> = {
   nl: () => import('./nl.js'),
   en: () => import('./en.js'),
@@ -11,34 +11,21 @@ const LOADERS: Record<Locale, () => Promise<{ default: Messages }>> = {
   fr: () => import('./fr.js'),
 };
 
-const cache = new Map<Locale, Promise<Messages>>();
-
-/** The message table of `locale`, loaded once per page. */
-export function loadMessages(locale: Locale): Promise<Messages> {
-  let p = cache.get(locale);
-  if (!p) {
-    p = LOADERS[locale]().then((m) => m.default);
-    p.catch(() => cache.delete(locale)); // a failed chunk load may be retried
-    cache.set(locale, p);
-  }
-  return p;
-}
-
-export const isLocale = (x: unknown): x is Locale => typeof x === 'string' && x in LOADERS;
+/** The message table of `locale`. */
+export const loadMessages = (locale: Locale): Promise<Messages> => LOADERS[locale]().then((m) => m.default);
 
 /**
  * The widget's language: the `locale` attribute when supported, else the primary subtag of the
  * page's `<html lang>` when supported, else Dutch. Reads the document only when called.
  */
-export function resolveLocale(attr: string | null | undefined): Locale {
-  const pick = (s: string | null | undefined) => s?.trim().toLowerCase().split(/[-_]/)[0];
-  const own = pick(attr);
-  if (isLocale(own)) return own;
-  const page = pick(typeof document === 'undefined' ? '' : document.documentElement.lang);
-  return isLocale(page) ? page : 'nl';
+export function resolveLocale(attr?: string | null): Locale {
+  for (const tag of [attr, typeof document < 'u' ? document.documentElement.lang : '']) {
+    const primary = tag?.toLowerCase().split(/[-_]/)[0];
+    if (primary && primary in LOADERS) return primary as Locale;
+  }
+  return 'nl';
 }
 
 /** `format('Stap {n} van {total}', { n: 2, total: 5 })` → `Stap 2 van 5`. */
-export function format(text: string, vars: Record<string, string | number> = {}): string {
-  return text.replace(/\{(\w+)\}/g, (m, k: string) => (k in vars ? String(vars[k]) : m));
-}
+export const format = (text: string, vars: Record<string, string | number> = {}) =>
+  text.replace(/\{(\w+)\}/g, (m, k: string) => String(vars[k] ?? m));

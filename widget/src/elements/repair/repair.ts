@@ -49,6 +49,7 @@ export class AftercareRepair extends AftercareForm {
   protected override details(): Details {
     const kind = this.caseKind();
     return {
+      title: `k.${kind}`,
       schema: SCHEMAS[kind],
       fields: [
         { name: 'details.description', type: 'textarea', required: true, hint: 'h.min10' },

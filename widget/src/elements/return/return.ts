@@ -33,11 +33,7 @@ import { AftercareForm, type Details } from '../../form/aftercare-form.js';
  */
 export class AftercareReturn extends AftercareForm {
   protected caseKind() {
-    return this.values.kind === 'exchange' ? ('exchange' as const) : ('return' as const);
-  }
-
-  protected override initialValues() {
-    return { kind: 'return' };
+    return (this.values.kind ||= 'return') == 'exchange' ? ('exchange' as const) : ('return' as const);
   }
 
   protected override details(): Details {

@@ -40,13 +40,10 @@ export class AftercareWarranty extends AftercareForm {
     return 'warranty' as const;
   }
 
-  protected override initialValues() {
-    return { 'details.mode': this.mode === 'claim' ? 'claim' : 'registration' };
-  }
-
   protected override details(): Details {
-    const claim = this.values['details.mode'] === 'claim';
+    const claim = (this.values['details.mode'] ||= this.mode == 'claim' ? 'claim' : 'registration') == 'claim';
     return {
+      title: 'k.warranty',
       schema: WarrantyDetailsSchema,
       fields: [
         { name: 'details.mode', type: 'radio', options: ['registration', 'claim'], required: true },
