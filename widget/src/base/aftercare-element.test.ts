@@ -28,7 +28,7 @@ describe('AftercareElement: loading, errors, language, theme', () => {
     document.body.append(el);
     expect((await error).detail.code).to.equal('missing_publishable_key');
     await waitUntil(() => $(el, '[role="alert"] p'));
-    expect($(el, '[role="alert"]')!.textContent).to.contain('Het formulier kan niet worden geladen.').and.contain('de sleutel ontbreekt');
+    expect($(el, '[role="alert"]')!.textContent).to.contain('Het formulier kan niet worden geladen.').and.contain('niet goed ingesteld');
     await expect(el).to.be.accessible();
     // A framework that sets the key afterwards gets the form.
     el.setAttribute('publishable-key', testApi().publishableKey);
@@ -40,7 +40,7 @@ describe('AftercareElement: loading, errors, language, theme', () => {
 
   it('with an unknown key says so in English, from the real API', async () => {
     const el = await mount('aftercare-registration', { 'publishable-key': 'pk_live_doesnotexist000', locale: 'en' });
-    expect($(el, '[role="alert"]')!.textContent).to.contain('The form could not be loaded.').and.contain('unknown key');
+    expect($(el, '[role="alert"]')!.textContent).to.contain('The form could not be loaded.').and.contain('not been set up correctly');
   });
 
   it('when the API cannot be reached, says so and offers to try again', async function () {

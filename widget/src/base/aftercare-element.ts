@@ -1,7 +1,7 @@
 import { LitElement, html, type PropertyValues } from 'lit';
 import { createClient, type PublicClient } from '../../../sdk/src/client/index.js';
 import type { PublicConfig } from '../../../sdk/src/schemas/config.js';
-import { format, loadMessages, resolveLocale, type Locale, type Messages } from '../i18n/index.js';
+import { M, failureKey, format, loadMessages, resolveLocale, type Locale, type Messages } from '../i18n/index.js';
 import { AftercareErrorEvent, type WidgetErrorCode } from './events.js';
 import { adoptTheme } from './theme.js';
 
@@ -40,14 +40,9 @@ export class AftercareElement extends LitElement {
     return this.#shown ?? resolveLocale(this.locale);
   }
 
-  /** Translated text of `key` (the key itself when missing), `{placeholders}` filled. */
-  t(key: string, vars?: Record<string, string | number>): string {
-    return format(this.messages?.[key as keyof Messages] ?? key, vars);
-  }
-
-  /** Text of an error code: `x.<code>`, else a generic sentence. */
-  protected errorText(code: string): string {
-    return this.messages?.[`x.${code}` as keyof Messages] ?? this.t('x.generic');
+  /** Translated text of `key`, `{placeholders}` filled. */
+  t(key: M, vars?: Record<string, string | number>): string {
+    return format(this.messages?.[key] ?? '', vars);
   }
 
   override connectedCallback() {
@@ -103,12 +98,12 @@ export class AftercareElement extends LitElement {
       !this.messages
         ? code && html`<p role="alert">Aftercare: ${code}</p>`
         : code
-          ? html`<div class="alert" role="alert"><p><strong>${this.t('x.title')}</strong></p><p>${this.errorText(code)}</p>${
-              retry ? html`<button part="button" @click=${this.loadConfig}>${this.t('retry')}</button>` : ''
+          ? html`<div class="alert" role="alert"><p><strong>${this.t(M.xTitle)}</strong></p><p>${this.t(failureKey(code))}</p>${
+              retry ? html`<button part="button" @click=${this.loadConfig}>${this.t(M.retry)}</button>` : ''
             }</div>`
           : this.config
             ? this.renderForm()
-            : html`<p>${this.t('loading')}</p>`
+            : html`<p>${this.t(M.loading)}</p>`
     }</div>`;
   }
 }

@@ -1,8 +1,17 @@
 import { html, type TemplateResult } from 'lit';
+import { M } from '../i18n/index.js';
 import { fieldId, type FieldHost, type FieldSpec } from './types.js';
-import { labelText, mark, notes, renderField } from './field.js';
+import { labelText, notes, renderField } from './field.js';
 
-export const PARTS = ['morning', 'afternoon', 'evening'];
+/** The part-of-day select of a visit window (also used to show one on the review step). */
+export const partField = (name: string): FieldSpec => ({
+  name,
+  label: M.fPart,
+  type: 'select',
+  options: ['morning', 'afternoon', 'evening'],
+  labels: M.oMorning,
+  required: true,
+});
 
 /** Rows shown: as many as the consumer chose (at most 5), at least 1 when required. */
 export const rowCount = (values: Record<string, string>, f: FieldSpec) => Math.max(+(values[f.name] ?? 0) || 0, f.required ? 1 : 0);
@@ -16,14 +25,12 @@ export function visitWindows(h: FieldHost, f: FieldSpec): TemplateResult {
   const n = notes(h, f.name);
   const rows = Array.from({ length: count }, (_, i) => {
     const at = `${f.name}.${i}`;
-    return html`<fieldset><legend>${h.t('window', { n: i + 1 })}</legend><div class="row">${renderField(h, { name: `${at}.date`, type: 'date', required: true })}${renderField(h, {
-      name: `${at}.part`,
-      type: 'select',
-      options: PARTS,
-      required: true,
-    })}</div>${count > (f.required ? 1 : 0) ? html`<button type="button" part="button" @click=${() => h.setRows(f.name, count - 1, i)}>${h.t('remove', { n: i + 1 })}</button>` : ''}</fieldset>`;
+    return html`<fieldset><legend>${h.t(M.window, { n: i + 1 })}</legend><div class="row">${renderField(h, { name: `${at}.date`, label: M.fDate, type: 'date', required: true })}${renderField(
+      h,
+      partField(`${at}.part`),
+    )}</div>${count > (f.required ? 1 : 0) ? html`<button type="button" part="button" @click=${() => h.setRows(f.name, count - 1, i)}>${h.t(M.remove, { n: i + 1 })}</button>` : ''}</fieldset>`;
   });
-  return html`<fieldset class="field" id=${fieldId(f.name)} aria-describedby=${n.by}><legend part="label">${labelText(h, f)}${mark(h, f)}</legend>${rows}${n.error}${
-    count < 5 ? html`<button type="button" part="button" @click=${() => h.setRows(f.name, count + 1)}>${h.t('add')}</button>` : ''
+  return html`<fieldset class="field" id=${fieldId(f.name)} aria-describedby=${n.by}><legend part="label">${labelText(h, f)}</legend>${rows}${n.error}${
+    count < 5 ? html`<button type="button" part="button" @click=${() => h.setRows(f.name, count + 1)}>${h.t(M.add)}</button>` : ''
   }</fieldset>`;
 }

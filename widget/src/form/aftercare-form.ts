@@ -9,6 +9,7 @@ import { newIdempotencyKey } from '../../../sdk/src/client/idempotency-key.js';
 import { AftercareElement } from '../base/aftercare-element.js';
 import { AftercareErrorEvent, AftercareStepChangeEvent, AftercareSubmittedEvent, type StepId } from '../base/events.js';
 import { renderField } from '../fields/field.js';
+import { M, STEPS, failureKey } from '../i18n/index.js';
 import { fieldId, type Errors, type FieldHost, type FieldSpec, type Values } from '../fields/types.js';
 import { formStyles } from '../styles/form.styles.js';
 import { check, collect, fieldErrors } from './collect.js';
@@ -17,7 +18,7 @@ import { sendWithRetries } from './submit.js';
 import { consentView, privacyLink, reviewView } from './views.js';
 
 /** The details step of a form: its fields, the sdk schema that checks them, its title key. */
-export type Details = { schema: GenericSchema; fields: FieldSpec[]; title: string };
+export type Details = { schema: GenericSchema; fields: FieldSpec[]; title: M };
 /** A step that fills part of the case: step id, schema, fields, and the case property it fills. */
 type Section = [StepId, GenericSchema, FieldSpec[], string];
 
@@ -110,8 +111,9 @@ export abstract class AftercareForm extends AftercareElement implements FieldHos
     this.status = text + (this.status.endsWith('\u200b') ? '' : '\u200b');
   }
 
+  /** A step's title; the details step (and the form as a whole, `kind`) is titled by the form. */
   #title(step: StepId | 'kind') {
-    return this.t(step == 'details' || step == 'kind' ? (this.details()?.title ?? `k.${this.caseKind()}`) : `s.${step}`);
+    return this.t(step == 'details' || step == 'kind' ? (this.details()?.title ?? M.kRegistration) : ((M.sContact + STEPS.indexOf(step)) as M));
   }
 
   /** Consent text in the widget's language, else in the tenant's default language. */
@@ -133,7 +135,7 @@ export abstract class AftercareForm extends AftercareElement implements FieldHos
     this.step = step;
     this.errors = errors;
     this.failure = undefined;
-    if (n) this.#say(this.t(n == 1 ? 'live.err1' : 'live.errN', { n }));
+    if (n) this.#say(this.t(n == 1 ? M.liveErr1 : M.liveErrN, { n }));
     await this.updateComplete;
     this.renderRoot.querySelector<HTMLElement>(n ? '[aria-invalid=true]' : 'h2')?.focus();
   }
@@ -183,9 +185,9 @@ export abstract class AftercareForm extends AftercareElement implements FieldHos
     const { signal } = (this.#abort = new AbortController());
     this.sending = true;
     this.failure = undefined;
-    this.#say(this.t('sending'));
+    this.#say(this.t(M.sending));
     const send = () => this.client!.submitCase(input, { idempotencyKey, signal });
-    const { data, error } = await sendWithRetries(send, signal, this.retryDelays, () => this.#say(this.t('live.retrying')));
+    const { data, error } = await sendWithRetries(send, signal, this.retryDelays, () => this.#say(this.t(M.liveRetrying)));
     this.sending = false;
     if (signal.aborted) return;
     if (data) {
@@ -201,7 +203,7 @@ export abstract class AftercareForm extends AftercareElement implements FieldHos
     const first = this.steps.find((s) => Object.keys(mapped).some((p) => stepOf(p) == s));
     if (first) return this.go(first, mapped);
     this.failure = error.code;
-    this.#say(`${this.errorText(error.code)} ${this.t('x.kept')}`);
+    this.#say(`${this.t(failureKey(error.code))} ${this.t(M.xKept)}`);
   }
 
   protected override renderForm() {
@@ -210,19 +212,19 @@ export abstract class AftercareForm extends AftercareElement implements FieldHos
     const section = this.#sections().find((x) => x[0] == step);
     return html`${
       step == 'done'
-        ? html`<header part="step-header"><h2 tabindex="-1">${this.t('s.done')}</h2></header><p>${this.t('done.ref')}</p><p class="ref">${this.#reference}</p>`
+        ? html`<header part="step-header"><h2 tabindex="-1">${this.t(M.sDone)}</h2></header><p>${this.t(M.doneRef)}</p><p class="ref">${this.#reference}</p>`
         : html`<form novalidate @submit=${this.#onSubmit} @input=${this.#onInput} @change=${this.#onChange}>
-<header part="step-header"><p class="progress">${this.#title('kind')} · ${this.t('progress', { n: i + 1, total: steps.length })}</p><h2 tabindex="-1">${this.#title(step)}</h2></header>
+<header part="step-header"><p class="progress">${this.#title('kind')} · ${this.t(M.progress, { n: i + 1, total: steps.length })}</p><h2 tabindex="-1">${this.#title(step)}</h2></header>
 ${
   section
     ? section[2].map((f) => renderField(this, f))
     : step == 'consent'
       ? consentView(this, this.#consentText(), this.config!.privacyUrl)
       : reviewView(this, this.#sections().map(([id, , fields]) => [this.#title(id), fields]))
-}${failure ? html`<p class="alert" id="failure">${this.errorText(failure)} ${this.t('x.kept')}</p>` : ''}
-<div class="actions">${i ? html`<button type="button" part="button" @click=${() => this.go(steps[i - 1]!)}>${this.t('back')}</button>` : ''}<button part="button" class="primary"
+}${failure ? html`<p class="alert" id="failure">${this.t(failureKey(failure))} ${this.t(M.xKept)}</p>` : ''}
+<div class="actions">${i ? html`<button type="button" part="button" @click=${() => this.go(steps[i - 1]!)}>${this.t(M.back)}</button>` : ''}<button part="button" class="primary"
 aria-disabled=${this.sending || nothing} aria-describedby=${failure ? 'failure' : nothing}>${this.t(
-            step != 'review' ? 'next' : this.sending ? 'sending' : failure ? 'retry' : 'submit',
+            step != 'review' ? M.next : this.sending ? M.sending : failure ? M.retry : M.submit,
           )}</button></div></form>`
     }<footer>${privacyLink(this, this.config!.privacyUrl)}</footer><div class="sr" role="status">${this.status}</div>`;
   }

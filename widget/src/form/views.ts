@@ -1,11 +1,12 @@
 import { html, nothing } from 'lit';
-import { notes, optionText, labelText } from '../fields/field.js';
+import { M } from '../i18n/index.js';
+import { notes, optionText } from '../fields/field.js';
 import type { FieldHost, FieldSpec } from '../fields/types.js';
-import { PARTS, rowCount } from '../fields/visit-windows.js';
+import { partField, rowCount } from '../fields/visit-windows.js';
 
 /** The privacy statement, in a new tab (R4, R19); only http(s) URLs from the API become links. */
 export const privacyLink = (h: FieldHost, url = '') =>
-  html`<a href=${/^https?:\/\//i.test(url) ? url : nothing} target="_blank" rel="noopener">${h.t('privacy')}</a>`;
+  html`<a href=${/^https?:\/\//i.test(url) ? url : nothing} target="_blank" rel="noopener">${h.t(M.privacy)}</a>`;
 
 /** R4: an unticked checkbox labelled with the tenant's exact consent text, and the privacy link. */
 export function consentView(h: FieldHost, text: { text: string; locale: string } | undefined, privacyUrl?: string) {
@@ -15,21 +16,19 @@ aria-invalid=${n.invalid} aria-describedby=${n.by}><label part="label" for="f-co
 <p>${privacyLink(h, privacyUrl)}</p>`;
 }
 
-const show = (h: FieldHost, f: FieldSpec, value: string) =>
-  f.options ? optionText(h, f, value) : f.type === 'date' && value ? new Date(value).toLocaleDateString(h.uiLocale, { dateStyle: 'long', timeZone: 'UTC' }) : value;
-
-/** What the consumer answered on one step, as label/value pairs (visit windows one per row). */
+/** One answer as a label/value pair; visit windows one per row. */
 function answers(h: FieldHost, f: FieldSpec) {
-  if (f.type === 'windows') {
-    return Array.from({ length: rowCount(h.values, f) }, (_, i) => {
-      const at = (k: string) => h.values[`${f.name}.${i}.${k}`] ?? '';
-      return html`<dt>${h.t('window', { n: i + 1 })}</dt><dd>${show(h, { name: '', type: 'date' }, at('date'))}, ${at('part') && optionText(h, { name: '', options: PARTS }, at('part'))}</dd>`;
+  const v = h.values;
+  if (f.type == 'windows') {
+    return Array.from({ length: rowCount(v, f) }, (_, i) => {
+      const part = v[`${f.name}.${i}.part`];
+      return html`<dt>${h.t(M.window, { n: i + 1 })}</dt><dd>${v[`${f.name}.${i}.date`]} ${part && optionText(h, partField(''), part)}</dd>`;
     });
   }
-  const value = h.values[f.name];
-  return value ? html`<dt>${labelText(h, f)}</dt><dd>${show(h, f, value)}</dd>` : '';
+  const value = v[f.name];
+  return value ? html`<dt>${h.t(f.label)}</dt><dd>${f.options ? optionText(h, f, value) : value}</dd>` : '';
 }
 
 /** The review step: every answer, per step. */
 export const reviewView = (h: FieldHost, sections: [string, FieldSpec[]][]) =>
-  html`${sections.map(([title, fields]) => html`<h3>${title}</h3><dl>${fields.map((f) => answers(h, f))}</dl>`)}<h3>${h.t('s.consent')}</h3><p>${h.t('consented')}</p>`;
+  html`${sections.map(([title, fields]) => html`<h3>${title}</h3><dl>${fields.map((f) => answers(h, f))}</dl>`)}<h3>${h.t(M.sConsent)}</h3><p>${h.t(M.consented)}</p>`;

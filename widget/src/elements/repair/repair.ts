@@ -2,10 +2,12 @@ import {
   ComplaintDetailsSchema, InstallationDetailsSchema, RepairDetailsSchema,
 } from '../../../../sdk/src/schemas/case.js';
 import { AftercareForm, type Details } from '../../form/aftercare-form.js';
+import { M } from '../../i18n/index.js';
 
 const KINDS = ['repair', 'installation', 'complaint'] as const;
 type RepairKind = (typeof KINDS)[number];
 const SCHEMAS = { repair: RepairDetailsSchema, installation: InstallationDetailsSchema, complaint: ComplaintDetailsSchema };
+const TITLES = { repair: M.kRepair, installation: M.kInstallation, complaint: M.kComplaint };
 
 /**
  * A repair request, an installation or measurement visit, or a complaint (`kind`). Repairs may
@@ -49,11 +51,11 @@ export class AftercareRepair extends AftercareForm {
   protected override details(): Details {
     const kind = this.caseKind();
     return {
-      title: `k.${kind}`,
+      title: TITLES[kind],
       schema: SCHEMAS[kind],
       fields: [
-        { name: 'details.description', type: 'textarea', required: true, hint: 'h.min10' },
-        ...(kind === 'complaint' ? [] : [{ name: 'details.visitWindows', type: 'windows', required: kind === 'installation' } as const]),
+        { name: 'details.description', label: M.fDescription, type: 'textarea', required: true, hint: M.hMin10 },
+        ...(kind === 'complaint' ? [] : [{ name: 'details.visitWindows', label: M.fVisitWindows, type: 'windows', required: kind == 'installation' } as const]),
       ],
     };
   }

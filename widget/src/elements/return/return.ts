@@ -1,5 +1,6 @@
 import { ExchangeDetailsSchema, RETURN_REASONS, ReturnDetailsSchema } from '../../../../sdk/src/schemas/case.js';
 import { AftercareForm, type Details } from '../../form/aftercare-form.js';
+import { M } from '../../i18n/index.js';
 
 /**
  * A return or an exchange; the consumer chooses, and the case kind follows (`return` or
@@ -39,18 +40,20 @@ export class AftercareReturn extends AftercareForm {
   protected override details(): Details {
     const exchange = this.caseKind() === 'exchange';
     return {
-      title: 'k.return',
+      title: M.kReturn,
       schema: exchange ? ExchangeDetailsSchema : ReturnDetailsSchema,
       fields: [
-        { name: 'kind', type: 'radio', options: ['return', 'exchange'], required: true },
-        { name: 'details.reason', type: 'select', options: RETURN_REASONS, required: true },
-        { name: 'details.reasonDetail', type: 'textarea' },
-        { name: 'details.orderNumber', required: true },
+        { name: 'kind', label: M.fKind, type: 'radio', options: ['return', 'exchange'], labels: M.oReturn, required: true },
+        { name: 'details.reason', label: M.fReason, type: 'select', options: RETURN_REASONS, labels: M.oDefective, required: true },
+        { name: 'details.reasonDetail', label: M.fReasonDetail, type: 'textarea' },
+        { name: 'details.orderNumber', label: M.fOrderNumber, required: true },
         {
           name: 'details.preferredResolution',
+          label: M.fPreferredResolution,
           type: 'radio',
           required: true,
           options: exchange ? ['same_model', 'other_variant', 'other_product'] : ['refund', 'store_credit'],
+          labels: exchange ? M.oSameModel : M.oRefund,
         },
       ],
     };

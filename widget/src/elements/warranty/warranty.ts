@@ -1,5 +1,6 @@
 import { WarrantyDetailsSchema } from '../../../../sdk/src/schemas/case.js';
 import { AftercareForm, type Details } from '../../form/aftercare-form.js';
+import { M } from '../../i18n/index.js';
 
 /**
  * Warranty: the consumer registers the warranty or claims it; a claim needs a description of
@@ -43,11 +44,11 @@ export class AftercareWarranty extends AftercareForm {
   protected override details(): Details {
     const claim = (this.values['details.mode'] ||= this.mode == 'claim' ? 'claim' : 'registration') == 'claim';
     return {
-      title: 'k.warranty',
+      title: M.kWarranty,
       schema: WarrantyDetailsSchema,
       fields: [
-        { name: 'details.mode', type: 'radio', options: ['registration', 'claim'], required: true },
-        ...(claim ? [{ name: 'details.faultDescription', type: 'textarea', required: true, hint: 'h.min10' } as const] : []),
+        { name: 'details.mode', label: M.fMode, type: 'radio', options: ['registration', 'claim'], labels: M.oRegistration, required: true },
+        ...(claim ? [{ name: 'details.faultDescription', label: M.fFaultDescription, type: 'textarea', required: true, hint: M.hMin10 } as const] : []),
       ],
     };
   }
