@@ -1,4 +1,4 @@
-import { LitElement, html, type PropertyValues } from 'lit';
+import { LitElement, html, type PropertyDeclarations, type PropertyValues } from 'lit';
 import { createClient, type PublicClient } from '../../../sdk/src/client/index.js';
 import type { PublicConfig } from '../../../sdk/src/schemas/config.js';
 import { M, failureKey, format, loadMessages, resolveLocale, type Locale, type Messages } from '../i18n/index.js';
@@ -11,7 +11,7 @@ import { adoptTheme } from './theme.js';
  * tokens, and the error state when the form cannot load. Touches no browser global until used.
  */
 export class AftercareElement extends LitElement {
-  static override properties = {
+  static override properties: PropertyDeclarations = {
     publishableKey: { attribute: 'publishable-key' },
     apiBase: { attribute: 'api-base' },
     locale: {},
@@ -33,7 +33,6 @@ export class AftercareElement extends LitElement {
   #shown?: Locale;
   #configFor?: string;
   #abort?: AbortController;
-  #theme?: CSSStyleSheet;
 
   /** The language the form is shown in. */
   get uiLocale(): Locale {
@@ -78,7 +77,7 @@ export class AftercareElement extends LitElement {
     if (abort.signal.aborted) return;
     if (error) return this.fail(error.code);
     this.config = data;
-    this.#theme = adoptTheme(this.renderRoot as ShadowRoot, data.theme, this.#theme);
+    adoptTheme(this.renderRoot as ShadowRoot, data.theme);
   }
 
   protected fail(code: WidgetErrorCode) {
@@ -93,14 +92,11 @@ export class AftercareElement extends LitElement {
 
   override render() {
     const code = this.loadError;
-    const retry = code && /^(network_error|timeout|internal|rate_limited)$/.test(code);
     return html`<div class="root" lang=${this.uiLocale}>${
       !this.messages
         ? code && html`<p role="alert">Aftercare: ${code}</p>`
         : code
-          ? html`<div class="alert" role="alert"><p><strong>${this.t(M.xTitle)}</strong></p><p>${this.t(failureKey(code))}</p>${
-              retry ? html`<button part="button" @click=${this.loadConfig}>${this.t(M.retry)}</button>` : ''
-            }</div>`
+          ? html`<div class="error" role="alert"><p><strong>${this.t(M.xTitle)}</strong></p><p>${this.t(failureKey(code))}</p></div>`
           : this.config
             ? this.renderForm()
             : html`<p>${this.t(M.loading)}</p>`

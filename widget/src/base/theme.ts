@@ -10,14 +10,16 @@ export function themeCss(theme: Record<string, unknown> = {}): string {
   return decls.length ? `:host{${decls.join(';')}}` : '';
 }
 
+const sheets = new WeakMap<ShadowRoot, CSSStyleSheet>();
+
 /**
- * Adopts the theme into `root` after the component's own styles, replacing `previous`. A page
- * rule on the element (`aftercare-repair { --aftercare-primary: … }`) still wins: outer rules
- * beat `:host`. A constructed sheet is CSSOM, not inline style: `style-src 'self'` allows it.
+ * Adopts the theme into `root` after the component's own styles (once per root; a new config
+ * replaces its rule). A page rule on the element (`aftercare-repair { --aftercare-primary: … }`)
+ * still wins: outer rules beat `:host`. A constructed sheet is CSSOM, not inline style, so
+ * `style-src 'self'` allows it.
  */
-export function adoptTheme(root: ShadowRoot, theme: Record<string, unknown> | undefined, previous?: CSSStyleSheet) {
-  const sheet = new CSSStyleSheet();
+export function adoptTheme(root: ShadowRoot, theme?: Record<string, unknown>) {
+  let sheet = sheets.get(root);
+  if (!sheet) sheets.set(root, (sheet = new CSSStyleSheet())), (root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet]);
   sheet.replaceSync(themeCss(theme));
-  root.adoptedStyleSheets = [...root.adoptedStyleSheets.filter((s) => s !== previous), sheet];
-  return sheet;
 }

@@ -7,7 +7,7 @@ export const optionText = (h: FieldHost, f: FieldSpec, o: string) =>
   f.optionLabel ? f.optionLabel(o, h.uiLocale) : h.t((f.labels! + f.options!.indexOf(o)) as M);
 
 /** The label, with "(verplicht)" in text after a required one. */
-export const labelText = (h: FieldHost, f: FieldSpec) => html`${h.t(f.label)}${f.required ? html` <span class="req">${h.t(M.required)}</span>` : ''}`;
+export const labelText = (h: FieldHost, f: FieldSpec) => h.t(f.label) + (f.required ? ` ${h.t(M.required)}` : '');
 
 /** A field's hint and error, and what its control needs: `aria-invalid`, `aria-describedby`. */
 export function notes(h: FieldHost, name: string, hint?: M) {

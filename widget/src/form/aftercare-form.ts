@@ -1,4 +1,4 @@
-import { html, nothing, type PropertyValues } from 'lit';
+import { html, nothing, type PropertyDeclarations, type PropertyValues } from 'lit';
 import type { GenericSchema } from 'valibot';
 import { SubjectSchema } from '../../../sdk/src/schemas/subject.js';
 import { ProductSchema } from '../../../sdk/src/schemas/product.js';
@@ -31,8 +31,8 @@ const count = (o: object) => Object.keys(o).length;
  */
 export abstract class AftercareForm extends AftercareElement implements FieldHost {
   static override styles = formStyles;
-  static override properties = {
-    ...AftercareElement.properties,
+  // Lit adds these to the base element's properties (it finalizes the whole class chain).
+  static override properties: PropertyDeclarations = {
     brand: {},
     model: {},
     serial: {},
@@ -212,7 +212,7 @@ export abstract class AftercareForm extends AftercareElement implements FieldHos
     const section = this.#sections().find((x) => x[0] == step);
     return html`${
       step == 'done'
-        ? html`<header part="step-header"><h2 tabindex="-1">${this.t(M.sDone)}</h2></header><p>${this.t(M.doneRef)}</p><p class="ref">${this.#reference}</p>`
+        ? html`<header part="step-header"><h2 tabindex="-1">${this.t(M.sDone)}</h2></header><p>${this.t(M.doneRef)}</p><p class="ref"><strong>${this.#reference}</strong></p>`
         : html`<form novalidate @submit=${this.#onSubmit} @input=${this.#onInput} @change=${this.#onChange}>
 <header part="step-header"><p class="progress">${this.#title('kind')} · ${this.t(M.progress, { n: i + 1, total: steps.length })}</p><h2 tabindex="-1">${this.#title(step)}</h2></header>
 ${
@@ -221,7 +221,7 @@ ${
     : step == 'consent'
       ? consentView(this, this.#consentText(), this.config!.privacyUrl)
       : reviewView(this, this.#sections().map(([id, , fields]) => [this.#title(id), fields]))
-}${failure ? html`<p class="alert" id="failure">${this.t(failureKey(failure))} ${this.t(M.xKept)}</p>` : ''}
+}${failure ? html`<p class="error" id="failure">${this.t(failureKey(failure))} ${this.t(M.xKept)}</p>` : ''}
 <div class="actions">${i ? html`<button type="button" part="button" @click=${() => this.go(steps[i - 1]!)}>${this.t(M.back)}</button>` : ''}<button part="button" class="primary"
 aria-disabled=${this.sending || nothing} aria-describedby=${failure ? 'failure' : nothing}>${this.t(
             step != 'review' ? M.next : this.sending ? M.sending : failure ? M.retry : M.submit,

@@ -29,6 +29,6 @@ function answers(h: FieldHost, f: FieldSpec) {
   return value ? html`<dt>${h.t(f.label)}</dt><dd>${f.options ? optionText(h, f, value) : value}</dd>` : '';
 }
 
-/** The review step: every answer, per step. */
+/** The review step: every answer, per step (consent was given on the step before). */
 export const reviewView = (h: FieldHost, sections: [string, FieldSpec[]][]) =>
-  html`${sections.map(([title, fields]) => html`<h3>${title}</h3><dl>${fields.map((f) => answers(h, f))}</dl>`)}<h3>${h.t(M.sConsent)}</h3><p>${h.t(M.consented)}</p>`;
+  sections.map(([title, fields]) => html`<h3>${title}</h3><dl>${fields.map((f) => answers(h, f))}</dl>`);

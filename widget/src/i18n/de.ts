@@ -25,7 +25,6 @@ const de: Messages = {
   [M.remove]: 'Zeitfenster {n} entfernen',
   [M.window]: 'Zeitfenster {n}',
   [M.privacy]: 'Datenschutzerklärung (öffnet in einem neuen Tab)',
-  [M.consented]: 'Sie haben Ihre Einwilligung gegeben.',
   [M.doneRef]: 'Ihre Anfrage ist eingegangen. Ihre Referenz:',
   [M.liveErr1]: '1 Fehler gefunden. Bitte prüfen Sie das markierte Feld.',
   [M.liveErrN]: '{n} Fehler gefunden. Bitte prüfen Sie die markierten Felder.',

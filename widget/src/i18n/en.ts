@@ -25,7 +25,6 @@ const en: Messages = {
   [M.remove]: 'Remove time slot {n}',
   [M.window]: 'Time slot {n}',
   [M.privacy]: 'Privacy statement (opens in a new tab)',
-  [M.consented]: 'You have given your consent.',
   [M.doneRef]: 'Your request has been received. Your reference:',
   [M.liveErr1]: '1 error found. Please check the marked field.',
   [M.liveErrN]: '{n} errors found. Please check the marked fields.',

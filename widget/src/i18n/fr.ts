@@ -25,7 +25,6 @@ const fr: Messages = {
   [M.remove]: 'Supprimer le créneau {n}',
   [M.window]: 'Créneau {n}',
   [M.privacy]: 'Déclaration de confidentialité (s’ouvre dans un nouvel onglet)',
-  [M.consented]: 'Vous avez donné votre consentement.',
   [M.doneRef]: 'Votre demande a bien été reçue. Votre référence :',
   [M.liveErr1]: '1 erreur trouvée. Vérifiez le champ signalé.',
   [M.liveErrN]: '{n} erreurs trouvées. Vérifiez les champs signalés.',

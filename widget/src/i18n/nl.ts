@@ -25,7 +25,6 @@ const nl: Messages = {
   [M.remove]: 'Verwijder dagdeel {n}',
   [M.window]: 'Dagdeel {n}',
   [M.privacy]: 'Privacyverklaring (opent in een nieuw tabblad)',
-  [M.consented]: 'U hebt toestemming gegeven.',
   [M.doneRef]: 'Uw aanvraag is ontvangen. Uw referentie:',
   [M.liveErr1]: 'Er is 1 fout gevonden. Controleer het gemarkeerde veld.',
   [M.liveErrN]: 'Er zijn {n} fouten gevonden. Controleer de gemarkeerde velden.',

@@ -199,7 +199,7 @@ export function formSuite(o: SuiteOptions) {
       expect(new Set(posts.map((c) => c.idempotencyKey)).size).to.equal(1, 'one Idempotency-Key for every attempt');
       expect(errors).to.deep.equal(['network_error']);
       expect(el.step).to.equal('review');
-      expect($(el, '.alert')!.textContent).to.contain('Er is geen verbinding met de server.').and.contain('Uw gegevens zijn bewaard.');
+      expect($(el, '#failure')!.textContent).to.contain('Er is geen verbinding met de server.').and.contain('Uw gegevens zijn bewaard.');
       expect(primary(el).textContent!.trim()).to.equal('Opnieuw proberen');
       expect($$(el, 'dl').map((d) => d.textContent).join()).to.contain('Jan').and.contain('Gazelle');
       await expect(el).to.be.accessible();

@@ -39,7 +39,7 @@ const TITLES = { repair: M.kRepair, installation: M.kInstallation, complaint: M.
  * @cssproperty --aftercare-spacing - Padding and space between fields. Default `1em`.
  */
 export class AftercareRepair extends AftercareForm {
-  static override properties = { ...AftercareForm.properties, kind: {} };
+  static override properties = { kind: {} };
 
   /** `repair` (default), `installation` or `complaint`. */
   declare kind?: string;

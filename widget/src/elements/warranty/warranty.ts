@@ -32,7 +32,7 @@ import { M } from '../../i18n/index.js';
  * @cssproperty --aftercare-spacing - Padding and space between fields. Default `1em`.
  */
 export class AftercareWarranty extends AftercareForm {
-  static override properties = { ...AftercareForm.properties, mode: {} };
+  static override properties = { mode: {} };
 
   /** `registration` (default) or `claim`: which choice is preselected. */
   declare mode?: string;
