@@ -9,14 +9,13 @@ export const optionText = (h: FieldHost, f: FieldSpec, o: string) =>
 /** The label, with "(verplicht)" in text after a required one. */
 export const labelText = (h: FieldHost, f: FieldSpec) => h.t(f.label) + (f.required ? ` ${h.t(M.required)}` : '');
 
-/** A field's hint and error, and what its control needs: `aria-invalid`, `aria-describedby`. */
-export function notes(h: FieldHost, name: string, hint?: M) {
+/** A field's error, and what its control needs: `aria-invalid`, `aria-describedby`. */
+export function notes(h: FieldHost, name: string) {
   const id = fieldId(name);
   const error = h.errors[name];
   return {
-    by: [hint != null && `${id}-h`, error && `${id}-e`].filter(Boolean).join(' ') || nothing,
+    by: error ? `${id}-e` : nothing,
     invalid: error ? 'true' : nothing,
-    hint: hint != null ? html`<p class="hint" id="${id}-h">${h.t(hint)}</p>` : '',
     error: error ? html`<p class="error" part="error" id="${id}-e">${h.t(errorKey(error))}</p>` : '',
   };
 }
@@ -27,9 +26,9 @@ export function renderField(h: FieldHost, f: FieldSpec): TemplateResult {
   const { name, options = [], required } = f;
   const id = fieldId(name);
   const value = h.values[name] ?? '';
-  const n = notes(h, name, f.hint);
+  const n = notes(h, name);
   if (f.type == 'radio') {
-    return html`<fieldset class="field" id=${id}><legend part="label">${labelText(h, f)}</legend>${n.hint}${options.map(
+    return html`<fieldset class="field" id=${id}><legend part="label">${labelText(h, f)}</legend>${options.map(
       (o) => html`<div class="check"><input type="radio" part="input" id="${id}-${o}" name=${name} .value=${o} .checked=${value == o}
 ?required=${required} aria-invalid=${n.invalid} aria-describedby=${n.by}><label for="${id}-${o}">${optionText(h, f, o)}</label></div>`,
     )}${n.error}</fieldset>`;
@@ -45,5 +44,5 @@ aria-invalid=${n.invalid} aria-describedby=${n.by}>${value ? '' : html`<option v
 aria-invalid=${n.invalid} aria-describedby=${n.by} .value=${value}></textarea>`
         : html`<input part="input" id=${id} name=${name} type=${f.type ?? 'text'} .value=${value} ?required=${required}
 autocomplete=${f.auto ?? nothing} aria-invalid=${n.invalid} aria-describedby=${n.by}>`;
-  return html`<div class="field"><label part="label" for=${id}>${labelText(h, f)}</label>${n.hint}${control}${n.error}</div>`;
+  return html`<div class="field"><label part="label" for=${id}>${labelText(h, f)}</label>${control}${n.error}</div>`;
 }

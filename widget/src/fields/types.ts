@@ -19,8 +19,6 @@ export type FieldSpec = {
   optionLabel?: (value: string, locale: Locale) => string;
   /** The `autocomplete` token (WCAG 1.3.5). */
   auto?: string;
-  /** A hint under the label, linked with `aria-describedby`. */
-  hint?: M;
 };
 
 /** What a field needs from the form that renders it. */

@@ -25,10 +25,10 @@ export function visitWindows(h: FieldHost, f: FieldSpec): TemplateResult {
   const n = notes(h, f.name);
   const rows = Array.from({ length: count }, (_, i) => {
     const at = `${f.name}.${i}`;
-    return html`<fieldset><legend>${h.t(M.window, { n: i + 1 })}</legend><div class="row">${renderField(h, { name: `${at}.date`, label: M.fDate, type: 'date', required: true })}${renderField(
+    return html`<fieldset><legend>${h.t(M.window, { n: i + 1 })}</legend>${renderField(h, { name: `${at}.date`, label: M.fDate, type: 'date', required: true })}${renderField(
       h,
       partField(`${at}.part`),
-    )}</div>${count > (f.required ? 1 : 0) ? html`<button type="button" part="button" @click=${() => h.setRows(f.name, count - 1, i)}>${h.t(M.remove, { n: i + 1 })}</button>` : ''}</fieldset>`;
+    )}${count > (f.required ? 1 : 0) ? html`<button type="button" part="button" @click=${() => h.setRows(f.name, count - 1, i)}>${h.t(M.remove, { n: i + 1 })}</button>` : ''}</fieldset>`;
   });
   return html`<fieldset class="field" id=${fieldId(f.name)} aria-describedby=${n.by}><legend part="label">${labelText(h, f)}</legend>${rows}${n.error}${
     count < 5 ? html`<button type="button" part="button" @click=${() => h.setRows(f.name, count + 1)}>${h.t(M.add)}</button>` : ''

@@ -197,11 +197,11 @@ export abstract class AftercareForm extends AftercareElement implements FieldHos
       return this.go('done');
     }
     this.dispatchEvent(new AftercareErrorEvent({ code: error.code }));
-    // A 422 with field errors: back to the first step that shows one.
-    const stepOf = (path: string) => ({ subject: 'contact', product: 'product', details: 'details', kind: 'details' } as Record<string, StepId>)[path.split('.')[0]!];
-    const mapped = fieldErrors(input, (error.errors ?? []).filter((e) => stepOf(e.path)));
-    const first = this.steps.find((s) => Object.keys(mapped).some((p) => stepOf(p) == s));
-    if (first) return this.go(first, mapped);
+    // A 422 with field errors: back to the first step that has one, showing that step's.
+    for (const [step, , , prefix] of this.#sections()) {
+      const mine = (error.errors ?? []).filter((e) => e.path.startsWith(`${prefix}.`));
+      if (mine.length) return this.go(step, fieldErrors(input, mine));
+    }
     this.failure = error.code;
     this.#say(`${this.t(failureKey(error.code))} ${this.t(M.xKept)}`);
   }
@@ -212,7 +212,7 @@ export abstract class AftercareForm extends AftercareElement implements FieldHos
     const section = this.#sections().find((x) => x[0] == step);
     return html`${
       step == 'done'
-        ? html`<header part="step-header"><h2 tabindex="-1">${this.t(M.sDone)}</h2></header><p>${this.t(M.doneRef)}</p><p class="ref"><strong>${this.#reference}</strong></p>`
+        ? html`<header part="step-header"><h2 tabindex="-1">${this.t(M.sDone)}</h2></header><p>${this.t(M.doneRef)}</p><p><strong>${this.#reference}</strong></p>`
         : html`<form novalidate @submit=${this.#onSubmit} @input=${this.#onInput} @change=${this.#onChange}>
 <header part="step-header"><p class="progress">${this.#title('kind')} · ${this.t(M.progress, { n: i + 1, total: steps.length })}</p><h2 tabindex="-1">${this.#title(step)}</h2></header>
 ${

@@ -12,7 +12,7 @@ export const enum M {
   kRegistration, kWarranty, kRepair, kInstallation, kComplaint, kReturn,
   // interface
   loading, progress, required, next, back, submit, sending, retry, add, remove, window, privacy,
-  doneRef, liveErr1, liveErrN, liveRetrying, hMin10,
+  doneRef, liveErr1, liveErrN, liveRetrying,
   // field labels
   fFirstName, fLastName, fStreet, fHouseNumber, fHouseNumberAddition, fPostcode, fCity, fCountry,
   fEmail, fPhone, fBrand, fModel, fSerialNumber, fPurchaseDate, fRetailer, fProofOfPurchaseRef,

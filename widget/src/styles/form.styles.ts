@@ -13,7 +13,7 @@ export const formStyles = unsafeCSS(`
 :host([hidden]){display:none}
 .root{--p:var(--aftercare-primary,#0b5394);--e:var(--aftercare-error,#b00020);--bg:var(--aftercare-background,#fff);--r:var(--aftercare-radius,.25em);--s:var(--aftercare-spacing,1em);
 all:initial;display:block;padding:var(--s);line-height:1.5;overflow-wrap:break-word;font-family:var(--aftercare-font-family,inherit);
-font-size:var(--aftercare-font-size,medium);color:var(--aftercare-text,#1f1f1f);background:var(--bg);border-radius:var(--r)}
+font-size:var(--aftercare-font-size,medium);color:var(--aftercare-text,#1f1f1f);background:var(--bg)}
 *{box-sizing:border-box}
 p,.field{margin:0 0 var(--s)}
 fieldset{border:0;padding:0;min-width:0}
@@ -24,16 +24,11 @@ input,select,textarea{display:block;width:100%;min-height:2.75em;padding:.5em;fo
 .check input{width:1.25em;height:1.25em;min-height:0;flex:none;accent-color:var(--p)}
 [aria-invalid=true]{border:2px solid var(--e)}
 .error{color:var(--e);font-weight:600}
-.error,.hint,.progress{margin:0}
-.hint,.progress{color:var(--aftercare-muted,#505050)}
-.row{display:flex;flex-wrap:wrap;gap:0 1em}
-.row>*{flex:1 1 12em}
+.error,.progress{margin:0}
 .actions{display:flex;gap:.5em;margin-top:var(--s)}
 button{font:inherit;min-height:2.75em;padding:.5em 1em;margin-bottom:.5em;border:2px solid var(--p);border-radius:var(--r);color:var(--p);background:var(--bg);transition:background .2s}
 .primary{margin-left:auto;color:var(--aftercare-primary-text,#fff);background:var(--p)}
 :focus-visible{outline:3px solid var(--aftercare-focus-ring,var(--p));outline-offset:2px}
-dd{margin:0 0 .5em}
-.ref{font-size:1.5em}
 .sr{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0)}
 @media (prefers-reduced-motion:reduce){*{transition:none!important}}
 `);

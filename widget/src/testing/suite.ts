@@ -75,7 +75,7 @@ export function formSuite(o: SuiteOptions) {
       expect(detail.reference).to.match(REFERENCE);
       await el.updateComplete;
       expect(el.step).to.equal('done');
-      expect($(el, '.ref')!.textContent).to.equal(detail.reference);
+      expect($(el, 'strong')!.textContent).to.equal(detail.reference);
       await expect(el).to.be.accessible();
       expect(seen).to.deep.equal(['product', ...(o.details ? ['details'] : []), 'consent', 'review', 'done']);
       const body = bodies[0] as { kind: string; consent: Record<string, unknown>; pageUrl: string; subject: Record<string, string> };

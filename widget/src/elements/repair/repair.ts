@@ -54,7 +54,7 @@ export class AftercareRepair extends AftercareForm {
       title: TITLES[kind],
       schema: SCHEMAS[kind],
       fields: [
-        { name: 'details.description', label: M.fDescription, type: 'textarea', required: true, hint: M.hMin10 },
+        { name: 'details.description', label: M.fDescription, type: 'textarea', required: true },
         ...(kind === 'complaint' ? [] : [{ name: 'details.visitWindows', label: M.fVisitWindows, type: 'windows', required: kind == 'installation' } as const]),
       ],
     };

@@ -48,7 +48,7 @@ export class AftercareWarranty extends AftercareForm {
       schema: WarrantyDetailsSchema,
       fields: [
         { name: 'details.mode', label: M.fMode, type: 'radio', options: ['registration', 'claim'], labels: M.oRegistration, required: true },
-        ...(claim ? [{ name: 'details.faultDescription', label: M.fFaultDescription, type: 'textarea', required: true, hint: M.hMin10 } as const] : []),
+        ...(claim ? [{ name: 'details.faultDescription', label: M.fFaultDescription, type: 'textarea', required: true } as const] : []),
       ],
     };
   }
