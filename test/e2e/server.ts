@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createClient, type Client } from '@libsql/client';
@@ -31,7 +31,22 @@ export type DemoServer = {
 
 const READY = /publishable key\s+(pk_\S+)/;
 
-/** `npm start`'s server (`dist/node/server.js`) on a free port and a fresh database file. */
+/**
+ * A private copy of what `npm start` runs — dist/node, dist/public, migrations (node_modules
+ * linked) — taken right after the global setup's build. Other people's test runs rebuild dist/
+ * in the same checkout; a page must not get its loader from one build and a chunk from the next.
+ */
+function snapshotBuild(dir: string): string {
+  const app = path.join(dir, 'app');
+  for (const p of ['dist/node', 'dist/public', 'migrations', 'package.json']) cpSync(p, path.join(app, p), { recursive: true });
+  symlinkSync(path.resolve('node_modules'), path.join(app, 'node_modules'), 'dir');
+  for (const p of ['dist/node/server.js', 'dist/node/cli.js', 'dist/public/widget/v1/aftercare.js', 'dist/public/demo/index.html']) {
+    if (!existsSync(path.join(app, p))) throw new Error(`the build is incomplete (${p} missing): is someone rebuilding dist/?`);
+  }
+  return app;
+}
+
+/** `npm start`'s server (`dist/node/server.js`, copied) on a free port and a fresh database file. */
 export async function startDemoServer(): Promise<DemoServer> {
   const dir = mkdtempSync(path.join(tmpdir(), 'aftercare-e2e-'));
   const databaseUrl = `file:${path.join(dir, 'aftercare.db')}`;
@@ -39,7 +54,8 @@ export async function startDemoServer(): Promise<DemoServer> {
   let server: Running | undefined;
   let db: Client | undefined;
   try {
-    server = await startProcess('dist/node/server.js', env, READY);
+    const app = snapshotBuild(dir);
+    server = await startProcess(path.join(app, 'dist/node/server.js'), env, READY);
     const out = server.output();
     const url = /running on (http:\/\/\S+)/.exec(out)![1]!;
     const tenantId = /demo tenant\s+(\S+)/.exec(out)![1]!;
@@ -68,7 +84,7 @@ export async function startDemoServer(): Promise<DemoServer> {
       },
       async createKey(origins) {
         const args = ['key', 'create', '--tenant', tenantId, ...origins.flatMap((o) => ['--origin', o]), '--json'];
-        const r = await runNode('dist/node/cli.js', args, { DATABASE_URL: databaseUrl });
+        const r = await runNode(path.join(app, 'dist/node/cli.js'), args, { DATABASE_URL: databaseUrl });
         if (r.code !== 0) throw new Error(`key create failed (${r.code}): ${r.stderr}`);
         return (JSON.parse(r.stdout) as { publishableKey: string }).publishableKey;
       },
