@@ -25,14 +25,13 @@ const TITLES = { repair: M.kRepair, installation: M.kInstallation, complaint: M.
  * @csspart button - Every button (next, back, submit, try again, add/remove).
  * @csspart step-header - The header with the progress line and the step heading.
  *
- * @cssproperty --aftercare-primary - Buttons, links, focus ring default. Default `#0b5394`.
+ * @cssproperty --aftercare-primary - Buttons, checkbox and radio accent, default focus ring. Default `#0b5394`.
  * @cssproperty --aftercare-primary-text - Text on primary buttons. Default `#fff`.
  * @cssproperty --aftercare-text - Text colour. Default `#1f1f1f`.
- * @cssproperty --aftercare-muted - Hints and progress line. Default `#505050`.
  * @cssproperty --aftercare-background - Form and field background. Default `#fff`.
  * @cssproperty --aftercare-error - Error messages and invalid borders. Default `#b00020`.
  * @cssproperty --aftercare-border - Field borders. Default `#6b6b6b`.
- * @cssproperty --aftercare-focus-ring - Focus outline colour (keep 3:1 contrast). Default `#0b5394`.
+ * @cssproperty --aftercare-focus-ring - Focus outline colour (keep 3:1 contrast with the background). Default: the primary colour.
  * @cssproperty --aftercare-font-family - Default `inherit` (the page's font).
  * @cssproperty --aftercare-font-size - Base size; everything scales with it. Default `medium`.
  * @cssproperty --aftercare-radius - Corner radius. Default `0.25em`.
