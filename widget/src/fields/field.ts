@@ -20,7 +20,7 @@ export function notes(h: FieldHost, name: string) {
   };
 }
 
-/** A labelled native control with its hint and error, wired for assistive technology. */
+/** A labelled native control with its error, wired for assistive technology. */
 export function renderField(h: FieldHost, f: FieldSpec): TemplateResult {
   if (f.type == 'windows') return visitWindows(h, f);
   const { name, options = [], required } = f;
