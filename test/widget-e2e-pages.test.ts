@@ -53,13 +53,7 @@ describe('the demo pages as served', () => {
     }
   });
 
-  // KNOWN BUG, marked `.fails` so the suite stays green until it is fixed: the Node host
-  // (worker/src/hosts/node.ts, the `/demo/*` middleware) swaps the placeholder for the key but
-  // keeps serveStatic's Content-Length. The key is 3 characters longer than the placeholder, so
-  // every page loses 3 bytes per form at its end (service.html: `</footer></body></html>`);
-  // a shorter key would leave the browser waiting for bytes that never come. When the header is
-  // dropped or recomputed there, this test fails as "expected to fail": remove `.fails`.
-  it.fails('each widget page arrives whole: the key is put in without cutting off the end of the page', async () => {
+  it('each widget page arrives whole: the key is put in without cutting off the end of the page', async () => {
     for (const p of WIDGET_PAGES) {
       const html = await (await fetch(`${server.url}/demo/${p}`)).text();
       expect(html.trimEnd(), `${p} arrives whole`).toMatch(/<\/body>\s*<\/html>$/);

@@ -38,6 +38,8 @@ export function toFieldErrors(issues: readonly BaseIssue<unknown>[]): FieldError
     if (seen.has(path)) continue;
     seen.add(path);
     let code = issue.message in FIELD_MESSAGES ? issue.message : 'invalid_value';
+    // A strict object reports unknown keys (expected "never") and missing keys with one message.
+    if (code === 'unknown_field' && issue.expected !== 'never') code = 'required';
     if (issue.input === undefined && (code === 'invalid_type' || code === 'invalid_value')) code = 'required';
     out.push({ path, code, message: FIELD_MESSAGES[code]! });
   }

@@ -75,6 +75,8 @@ export async function startNodeHost(opts: NodeHostOptions): Promise<NodeHost> {
       if (!demo.key || !c.res.headers.get('content-type')?.startsWith('text/html')) return;
       const html = (await c.res.text()).replaceAll(KEY_PLACEHOLDER, demo.key);
       c.res = new Response(html, { status: c.res.status, headers: c.res.headers });
+      // Hono carries the old headers over; the length changed (the key is longer than the placeholder).
+      c.res.headers.delete('content-length');
     });
     for (const dir of ['demo', 'widget', 'admin']) {
       root.get(`/${dir}`, (c) => c.redirect(`/${dir}/`));
