@@ -1,6 +1,6 @@
 import * as v from 'valibot';
 import {
-  CaseCreatedSchema, CaseInputSchema, PublicConfigSchema, toFieldErrors,
+  CaseCreatedSchema, CaseInputSchema, PublicConfigSchema,
   type CaseCreated, type CaseInput, type PublicConfig,
 } from '../schemas/index.js';
 import { retryPolicy } from './backoff.js';
@@ -67,7 +67,8 @@ export function createClient(opts: ClientOptions): PublicClient {
     async submitCase(input, callOpts = {}) {
       const checked = v.safeParse(CaseInputSchema, input);
       if (!checked.success) {
-        const errors = toFieldErrors(checked.issues);
+        // Loaded only when needed: keeps the English texts out of the widget's download.
+        const errors = (await import('../schemas/field-errors.js')).toFieldErrors(checked.issues);
         const consentMissing = errors.some((e) => e.path === 'consent' || e.path === 'consent.accepted');
         return {
           error: consentMissing

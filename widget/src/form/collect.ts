@@ -1,5 +1,4 @@
 import { safeParse, type GenericSchema } from 'valibot';
-import { toFieldErrors } from '../../../sdk/src/schemas/field-errors.js';
 import type { Errors, FieldSpec, Values } from '../fields/types.js';
 import { rowCount } from '../fields/visit-windows.js';
 
@@ -26,7 +25,9 @@ export function collect(values: Values, fields: FieldSpec[], prefix: string): Re
 export function check(schema: GenericSchema, values: Values, fields: FieldSpec[], prefix: string): Errors {
   const input = collect(values, fields, prefix);
   const result = safeParse(schema, input);
-  return result.success ? {} : fieldErrors({ [prefix]: input }, toFieldErrors(result.issues), prefix);
+  // The issue's message is the field-error code (the widget reads an unknown one as "invalid
+  // value"); the first per path wins, as with `toFieldErrors`, without its English texts.
+  return result.success ? {} : fieldErrors({ [prefix]: input }, result.issues.map((i) => ({ path: (i.path ?? []).map((p) => p.key).join('.'), code: i.message })).reverse(), prefix);
 }
 
 /**

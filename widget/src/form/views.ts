@@ -16,17 +16,20 @@ aria-invalid=${n.invalid} aria-describedby=${n.by}><label part="label" for="f-co
 <p>${privacyLink(h, privacyUrl)}</p>`;
 }
 
-/** One answer as a label/value pair; visit windows one per row. */
+/** `2025-03-01` → `1 maart 2025` in the form's language (read as UTC, so the day never shifts). */
+const day = (h: FieldHost, iso = '') => new Intl.DateTimeFormat(h.uiLocale, { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(iso));
+
+/** One answer as a label/value pair; dates in the form's language; visit windows one per row. */
 function answers(h: FieldHost, f: FieldSpec) {
   const v = h.values;
   if (f.type == 'windows') {
     return Array.from({ length: rowCount(v, f) }, (_, i) => {
       const part = v[`${f.name}.${i}.part`];
-      return html`<dt>${h.t(M.window, { n: i + 1 })}</dt><dd>${v[`${f.name}.${i}.date`]} ${part && optionText(h, partField(''), part)}</dd>`;
+      return html`<dt>${h.t(M.window, { n: i + 1 })}</dt><dd>${day(h, v[`${f.name}.${i}.date`])} ${part && optionText(h, partField(''), part)}</dd>`;
     });
   }
   const value = v[f.name];
-  return value ? html`<dt>${h.t(f.label)}</dt><dd>${f.options ? optionText(h, f, value) : value}</dd>` : '';
+  return value ? html`<dt>${h.t(f.label)}</dt><dd>${f.options ? optionText(h, f, value) : f.type == 'date' ? day(h, value) : value}</dd>` : '';
 }
 
 /** The review step: every answer, per step (consent was given on the step before). */

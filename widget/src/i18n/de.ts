@@ -14,7 +14,7 @@ const de: Messages = {
   [M.kComplaint]: 'Beschwerde',
   [M.kReturn]: 'Rückgabe oder Umtausch',
   [M.loading]: 'Formular wird geladen…',
-  [M.progress]: 'Schritt {n} von {total}',
+  [M.progress]: 'Schritt\u00a0{n}\u00a0von\u00a0{total}',
   [M.required]: '(Pflichtfeld)',
   [M.next]: 'Weiter',
   [M.back]: 'Zurück',

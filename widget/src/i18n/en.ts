@@ -14,7 +14,7 @@ const en: Messages = {
   [M.kComplaint]: 'Complaint',
   [M.kReturn]: 'Return or exchange',
   [M.loading]: 'Loading the form…',
-  [M.progress]: 'Step {n} of {total}',
+  [M.progress]: 'Step\u00a0{n}\u00a0of\u00a0{total}',
   [M.required]: '(required)',
   [M.next]: 'Next',
   [M.back]: 'Back',

@@ -14,7 +14,7 @@ const fr: Messages = {
   [M.kComplaint]: 'Réclamation',
   [M.kReturn]: 'Retour ou échange',
   [M.loading]: 'Chargement du formulaire…',
-  [M.progress]: 'Étape {n} sur {total}',
+  [M.progress]: 'Étape\u00a0{n}\u00a0sur\u00a0{total}',
   [M.required]: '(obligatoire)',
   [M.next]: 'Suivant',
   [M.back]: 'Précédent',

@@ -14,7 +14,7 @@ const nl: Messages = {
   [M.kComplaint]: 'Klacht',
   [M.kReturn]: 'Retour of ruil',
   [M.loading]: 'Formulier laden…',
-  [M.progress]: 'Stap {n} van {total}',
+  [M.progress]: 'Stap\u00a0{n}\u00a0van\u00a0{total}',
   [M.required]: '(verplicht)',
   [M.next]: 'Volgende',
   [M.back]: 'Vorige',

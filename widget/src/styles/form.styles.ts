@@ -11,15 +11,19 @@ import { unsafeCSS } from 'lit';
 export const formStyles = unsafeCSS(`
 :host{display:block}
 :host([hidden]){display:none}
-.root{--p:var(--aftercare-primary,#0b5394);--e:var(--aftercare-error,#b00020);--bg:var(--aftercare-background,#fff);--r:var(--aftercare-radius,.25em);--s:var(--aftercare-spacing,1em);
+.root{--p:var(--aftercare-primary,#0b5394);--e:var(--aftercare-error,#b00020);--bg:var(--aftercare-background,#fff);--r:var(--aftercare-radius,.25em);--s:var(--aftercare-spacing,1em);--b:1px solid var(--aftercare-border,#6b6b6b);
 all:initial;display:block;padding:var(--s);line-height:1.5;overflow-wrap:break-word;font-family:var(--aftercare-font-family,inherit);
 font-size:var(--aftercare-font-size,medium);color:var(--aftercare-text,#1f1f1f);background:var(--bg)}
 *{box-sizing:border-box}
 p,.field{margin:0 0 var(--s)}
 fieldset{border:0;padding:0;min-width:0}
+fieldset fieldset{border:var(--b);border-radius:var(--r);padding:.5em;margin:0 0 var(--s)}
+fieldset fieldset>legend{padding:0 .25em}
+dd{margin:0 0 .5em}
+footer{margin-top:var(--s);padding-top:var(--s);border-top:var(--b)}
 label,legend,dt{display:block;font-weight:600;padding:0}
 .check label{font-weight:400}
-input,select,textarea{display:block;width:100%;min-height:2.75em;padding:.5em;font:inherit;color:inherit;background:var(--bg);border:1px solid var(--aftercare-border,#6b6b6b);border-radius:var(--r)}
+input,select,textarea{display:block;width:100%;min-height:2.75em;padding:.5em;font:inherit;color:inherit;background:var(--bg);border:var(--b);border-radius:var(--r)}
 .check{display:flex;gap:.5em}
 .check input{width:1.25em;height:1.25em;min-height:0;flex:none;accent-color:var(--p)}
 [aria-invalid=true]{border:2px solid var(--e)}

@@ -42,7 +42,7 @@ export function formSuite(o: SuiteOptions) {
     window.fetch = (input, init) => (init?.method === 'POST' && bodies.push(JSON.parse(String(init.body))), realFetch(input, init));
     try {
       expect(heading(el)).to.equal('Uw gegevens');
-      expect($(el, '.progress')!.textContent).to.contain(`Stap 1 van ${stepsCount}`);
+      expect($(el, '.progress')!.textContent).to.contain(`Stap\u00a01\u00a0van\u00a0${stepsCount}`);
       await fill(el, CONTACT);
       await next(el);
       expect(heading(el)).to.equal('Uw product');
