@@ -33,7 +33,8 @@ export async function mount(tag: string, attrs: Record<string, string | undefine
 }
 
 export async function ready(el: Form) {
-  await waitUntil(() => el.shadowRoot?.querySelector('h2, [role="alert"]'), 'the form did not render', { timeout: 8000 });
+  // The localized error (a div), not the bare fallback shown while the locale is still loading.
+  await waitUntil(() => el.shadowRoot?.querySelector('h2, div[role="alert"]'), 'the form did not render', { timeout: 8000 });
   await el.updateComplete;
 }
 
