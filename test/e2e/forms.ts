@@ -83,8 +83,8 @@ export async function fillProduct(form: Locator, kind: Kind, product: { brand?: 
 export async function fillDetails(form: Locator, kind: Kind, shoot = none): Promise<void> {
   const describe = (text: string) => field(form, 'Beschrijf').fill(text);
   const window = async (row: number, days: number, part: string) => {
-    await form.getByRole('group', { name: `Dagdeel ${row}`, exact: true }).getByLabel(/^\s*Datum/).fill(isoDay(days));
-    await form.getByRole('group', { name: `Dagdeel ${row}`, exact: true }).getByLabel(/^\s*Dagdeel/).selectOption({ label: part });
+    await form.getByRole('group', { name: `Tijdvak ${row}`, exact: true }).getByLabel(/^\s*Datum/).fill(isoDay(days));
+    await form.getByRole('group', { name: `Tijdvak ${row}`, exact: true }).getByLabel(/^\s*Dagdeel/).selectOption({ label: part });
   };
   switch (kind) {
     case 'warranty':
@@ -93,13 +93,13 @@ export async function fillDetails(form: Locator, kind: Kind, shoot = none): Prom
       break;
     case 'repair':
       await describe('De pomp maakt een hard zoemend geluid tijdens het centrifugeren.');
-      await form.getByRole('button', { name: 'Dagdeel toevoegen' }).click();
+      await form.getByRole('button', { name: 'Tijdvak toevoegen' }).click();
       await window(1, 10, 'Ochtend');
       break;
     case 'installation':
       await describe('Graag aansluiten op de bestaande afvoer in de badkamer.');
       await window(1, 12, 'Middag');
-      await form.getByRole('button', { name: 'Dagdeel toevoegen' }).click();
+      await form.getByRole('button', { name: 'Tijdvak toevoegen' }).click();
       await window(2, 13, 'Ochtend');
       break;
     case 'complaint':

@@ -18,7 +18,7 @@ export const rowCount = (values: Record<string, string>, f: FieldSpec) => Math.m
 
 /**
  * Visit windows (`details.visitWindows.<i>.date|part`): a group of rows, each a native date input
- * and a part-of-day select in its own group ("Dagdeel 2"), with buttons to add and remove rows.
+ * and a part-of-day select in its own group ("Tijdvak 2"), with buttons to add and remove rows.
  */
 export function visitWindows(h: FieldHost, f: FieldSpec): TemplateResult {
   const count = rowCount(h.values, f);

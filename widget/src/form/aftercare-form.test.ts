@@ -66,22 +66,22 @@ describe('the form engine', () => {
     expect($(el, '.window button')).to.equal(null, 'the only required window cannot be removed');
     await set(el, 'details.description', 'Vaatwasser inbouwen en aansluiten.');
     await fill(el, { 'details.visitWindows.0.date': inDays(3), 'details.visitWindows.0.part': 'morning' });
-    $$<HTMLButtonElement>(el, 'button').find((b) => b.textContent === 'Dagdeel toevoegen')!.click();
+    $$<HTMLButtonElement>(el, 'button').find((b) => b.textContent === 'Tijdvak toevoegen')!.click();
     await el.updateComplete;
     await sleep(0);
     expect(windowsOf(el)).to.have.length(2);
     expect(el.shadowRoot!.activeElement).to.equal(control(el, 'details.visitWindows.1.date'));
     await fill(el, { 'details.visitWindows.1.date': inDays(3), 'details.visitWindows.1.part': 'morning' });
     await next(el);
-    expect(errorsShown(el)).to.deep.equal(['U hebt hetzelfde dagdeel twee keer gekozen.']);
+    expect(errorsShown(el)).to.deep.equal(['U hebt hetzelfde tijdvak twee keer gekozen.']);
     await expect(el).to.be.accessible();
-    $$<HTMLButtonElement>(el, 'button').find((b) => b.textContent === 'Verwijder dagdeel 1')!.click();
+    $$<HTMLButtonElement>(el, 'button').find((b) => b.textContent === 'Verwijder tijdvak 1')!.click();
     await el.updateComplete;
     await sleep(0);
     expect(windowsOf(el)).to.have.length(1);
     expect(el.values['details.visitWindows.0.part']).to.equal('morning');
-    expect(el.shadowRoot!.activeElement!.textContent).to.equal('Dagdeel toevoegen');
-    for (let i = 0; i < 6; i++) $$<HTMLButtonElement>(el, 'button').find((b) => b.textContent === 'Dagdeel toevoegen')?.click(), await el.updateComplete;
+    expect(el.shadowRoot!.activeElement!.textContent).to.equal('Tijdvak toevoegen');
+    for (let i = 0; i < 6; i++) $$<HTMLButtonElement>(el, 'button').find((b) => b.textContent === 'Tijdvak toevoegen')?.click(), await el.updateComplete;
     expect(windowsOf(el)).to.have.length(5, 'at most five');
   });
 
