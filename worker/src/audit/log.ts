@@ -1,6 +1,7 @@
 import { and, asc, desc, eq } from 'drizzle-orm';
 import { auditLog } from '../db/schema.js';
 import type { Db } from '../db/types.js';
+import { isUniqueViolation } from '../db/errors.js';
 import { chain, GENESIS_HASH, type AuditEntry, type ChainedEntry } from './chain.js';
 
 type Head = { seq: number; hash: string };
@@ -69,10 +70,7 @@ export function auditInsert(db: Db, rows: ChainedEntry[]) {
   return db.insert(auditLog).values(rows.map((r) => ({ ...r, fields: JSON.stringify(r.fields) })));
 }
 
-export function isSeqConflict(err: unknown): boolean {
-  const text = String((err as { message?: string })?.message ?? err) + String((err as { cause?: unknown })?.cause ?? '');
-  return /UNIQUE constraint failed: audit_log\.tenant_id, audit_log\.seq/.test(text);
-}
+export const isSeqConflict = (err: unknown) => isUniqueViolation(err, 'audit_log.tenant_id, audit_log.seq');
 
 /** A tenant's whole chain in order, for verification and export. */
 export async function readChain(db: Db, tenantId: string): Promise<ChainedEntry[]> {

@@ -1,5 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { makeHarness, type Harness } from '../testing/harness.js';
+import { createApp } from '../app.js';
+import { unlimited } from '../limiter/cloudflare.js';
 
 let h: Harness;
 beforeEach(async () => {
@@ -66,5 +68,16 @@ describe('Idempotency-Key', () => {
     } finally {
       timed.dispose();
     }
+  });
+
+  it('two processes (isolates) with the same key: one write wins, the other replays its answer', async () => {
+    const other = createApp({ db: h.db, clock: { now: () => Date.now() }, rateLimiter: unlimited, clientIp: () => '198.51.100.1' });
+    const body = JSON.stringify(h.validCase());
+    const post = (app: typeof h.app) =>
+      app.request('/v1/cases', { method: 'POST', headers: h.headers({ 'content-type': 'application/json', 'idempotency-key': 'twice' }), body });
+    const [a, b] = await Promise.all([post(h.app), post(other)]);
+    expect([a.status, b.status]).toEqual([201, 201]);
+    expect(await a.text()).toBe(await b.text());
+    expect((await h.counts()).cases).toBe(1);
   });
 });

@@ -1,6 +1,7 @@
 import { and, eq, gt } from 'drizzle-orm';
 import { idempotencyKeys } from '../db/schema.js';
 import type { Db } from '../db/types.js';
+import { isUniqueViolation } from '../db/errors.js';
 
 /** Printable ASCII, 1–255 characters (a UUID is the usual choice). */
 export const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,255}$/;
@@ -16,15 +17,9 @@ export async function findAnswer(db: Db, tenantId: string, key: string, now: num
   return row;
 }
 
-export function isIdempotencyConflict(err: unknown): boolean {
-  const text = String((err as { message?: string })?.message ?? err) + String((err as { cause?: unknown })?.cause ?? '');
-  return /UNIQUE constraint failed: idempotency_keys\.tenant_id, idempotency_keys\.key/.test(text);
-}
+export const isIdempotencyConflict = (err: unknown) => isUniqueViolation(err, 'idempotency_keys.tenant_id, idempotency_keys.key');
 
-export function isReferenceConflict(err: unknown): boolean {
-  const text = String((err as { message?: string })?.message ?? err) + String((err as { cause?: unknown })?.cause ?? '');
-  return /UNIQUE constraint failed: cases\.tenant_id, cases\.reference/.test(text);
-}
+export const isReferenceConflict = (err: unknown) => isUniqueViolation(err, 'cases.tenant_id, cases.reference');
 
 /**
  * Requests under way in this process, per tenant + key: a second one with the same key
