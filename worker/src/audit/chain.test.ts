@@ -61,7 +61,8 @@ describe('audit log (R17)', () => {
     await h.db.run(sql`DROP TRIGGER audit_log_no_update`);
     const entries = await readChain(h.db, h.tenant.tenantId);
     const victim = entries[5]!;
-    await h.db.run(sql`UPDATE audit_log SET entity_id = ${victim.entityId.replace(/.$/, '0')} WHERE id = ${victim.id}`);
+    const changed = victim.entityId.replace(/.$/, (c) => (c === '0' ? '1' : '0')); // always a different byte
+    await h.db.run(sql`UPDATE audit_log SET entity_id = ${changed} WHERE id = ${victim.id}`);
     expect(await verifyChain(await readChain(h.db, h.tenant.tenantId))).toMatchObject({ ok: false, brokenAt: victim.seq });
   });
 
