@@ -5,7 +5,7 @@
 //  - for npm: widget/dist/ (lit left as a dependency for the retailer's bundler).
 import { build } from 'esbuild';
 import { createHash } from 'node:crypto';
-import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
 const FORMS = ['registration', 'warranty', 'repair', 'return'];
@@ -74,6 +74,5 @@ export async function buildWidget(root) {
     external: ['lit', 'lit/*', 'valibot'],
     logLevel: 'warning',
   });
-  mkdirSync(path.join(root, 'widget', 'dist'), { recursive: true });
   return { version, versioned };
 }

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { makeHarness, type Harness } from '../testing/harness.js';
 import { createApp } from '../app.js';
-import { unlimited } from '../limiter/cloudflare.js';
+import { unlimited } from '../limiter/unlimited.js';
 import { readChain } from './log.js';
 import { verifyChain, type ChainedEntry } from './chain.js';
 

@@ -3,7 +3,8 @@ import { createApp } from '../app.js';
 import { systemClock } from '../deps.js';
 import { openD1, type D1Like } from '../db/d1.js';
 import { openLibsqlWeb } from '../db/libsql-web.js';
-import { cloudflareRateLimiter, unlimited, type RateLimitBinding } from '../limiter/cloudflare.js';
+import { cloudflareRateLimiter, type RateLimitBinding } from '../limiter/cloudflare.js';
+import { unlimited } from '../limiter/unlimited.js';
 import { cloudflareClientIp } from './client-ip.js';
 
 /**

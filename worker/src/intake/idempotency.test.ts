@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { makeHarness, type Harness } from '../testing/harness.js';
 import { createApp } from '../app.js';
-import { unlimited } from '../limiter/cloudflare.js';
+import { unlimited } from '../limiter/unlimited.js';
 
 let h: Harness;
 beforeEach(async () => {

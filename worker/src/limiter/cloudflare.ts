@@ -12,6 +12,3 @@ export function cloudflareRateLimiter(binding: RateLimitBinding, periodSeconds: 
     },
   };
 }
-
-/** Where no binding is configured: never limits (local workerd runs). */
-export const unlimited: RateLimiter = { limit: async () => ({ ok: true }) };

@@ -8,7 +8,7 @@ import type { AppConfig, Clock, RateLimiter } from '../deps.js';
 import { AuditWriter } from '../audit/log.js';
 import { createTenant } from '../tenants/create.js';
 import { repoRoot } from '../hosts/node.js';
-import { unlimited } from '../limiter/cloudflare.js';
+import { unlimited } from '../limiter/unlimited.js';
 import type { CaseInput, CaseKind, PublicConfig } from '../../../sdk/src/schemas/index.js';
 
 export const ORIGIN = 'https://shop.example';
