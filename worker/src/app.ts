@@ -8,6 +8,8 @@ import { preflight, publishableKeyAuth } from './http/public-auth.js';
 import { configRoutes } from './http/config-route.js';
 import { intakeRoutes } from './intake/route.js';
 import { problem } from './lib/problem.js';
+import { adminRoutes, ADMIN_BASE } from './admin/index.js';
+import type { AdminEnv } from './admin/env.js';
 
 const OPENAPI_DOCUMENT = {
   documentation: {
@@ -44,6 +46,8 @@ export function createApp(deps: Deps) {
   v1.route('/cases', intakeRoutes());
   v1.all('*', () => problem('not_found'));
   app.get('/v1/openapi.json', openAPIRouteHandler(app, OPENAPI_DOCUMENT));
+  // Before /v1: the admin router answers every /v1/admin path itself (its own 404 included).
+  (app as unknown as Hono<AdminEnv>).route(ADMIN_BASE, adminRoutes());
   app.route('/v1', v1);
 
   app.onError((err) => {

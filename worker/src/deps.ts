@@ -17,6 +17,13 @@ export type AppConfig = {
   maxBodyBytes: number;
   /** How long a process trusts its cached copy of a publishable key (revocation delay). */
   keyCacheMs: number;
+  /**
+   * Origins the admin page is served from besides the API's own (CSRF check on state-changing
+   * admin requests). Behind a TLS-terminating proxy, set the public https origin here.
+   */
+  adminOrigins?: string[];
+  /** Production: HSTS on admin responses. */
+  production?: boolean;
 };
 
 export const DEFAULT_CONFIG: AppConfig = {

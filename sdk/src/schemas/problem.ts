@@ -7,6 +7,12 @@ export const API_ERROR_CODES = [
   'idempotency_key_reused', 'idempotency_in_flight', 'payload_too_large', 'rate_limited',
   'not_found', 'method_not_allowed', 'internal',
 ] as const;
+/** Codes only the admin API answers with (the widget never sees them). */
+export const ADMIN_ERROR_CODES = [
+  'forbidden', 'invalid_credentials', 'mfa_required', 'invalid_totp', 'session_expired', 'csrf_failed',
+  'invalid_transition', 'conflict',
+] as const;
+export type AdminErrorCode = (typeof ADMIN_ERROR_CODES)[number];
 export const CLIENT_ERROR_CODES = ['network_error', 'timeout', 'invalid_response'] as const;
 export type ApiErrorCode = (typeof API_ERROR_CODES)[number];
 export type ClientErrorCode = (typeof CLIENT_ERROR_CODES)[number];
@@ -26,3 +32,10 @@ export const ProblemSchema = v.object({
   retryAfter: v.optional(v.number()),
 });
 export type Problem = v.InferOutput<typeof ProblemSchema>;
+
+/** Problem details from the admin API: the public codes plus the admin ones. */
+export const AdminProblemSchema = v.object({
+  ...ProblemSchema.entries,
+  code: v.picklist([...API_ERROR_CODES, ...ADMIN_ERROR_CODES]),
+});
+export type AdminProblem = v.InferOutput<typeof AdminProblemSchema>;

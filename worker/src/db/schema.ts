@@ -19,6 +19,8 @@ export const tenants = sqliteTable('tenants', {
   defaultLocale: text('default_locale').notNull(),
   /** JSON object of theme tokens (`--aftercare-<name>` → CSS value). */
   theme: text('theme', { mode: 'json' }).$type<Record<string, string>>().notNull(),
+  /** R13: owners of this tenant must sign in with a TOTP second factor. */
+  requireTotpForOwners: integer('require_totp_for_owners', { mode: 'boolean' }).notNull().default(false),
   createdAt: ms('created_at').notNull(),
   updatedAt: ms('updated_at').notNull(),
 });
@@ -82,7 +84,12 @@ export const subjects = sqliteTable(
     updatedAt: ms('updated_at').notNull(),
     anonymizedAt: ms('anonymized_at'),
   },
-  (t) => [index('subjects_tenant_email').on(t.tenantId, t.email)],
+  (t) => [
+    index('subjects_tenant_email').on(t.tenantId, t.email),
+    index('subjects_tenant_postcode').on(t.tenantId, t.postcode),
+    index('subjects_tenant_last_name').on(t.tenantId, t.lastName),
+    index('subjects_tenant_phone').on(t.tenantId, t.phone),
+  ],
 );
 
 export const products = sqliteTable(
@@ -99,7 +106,7 @@ export const products = sqliteTable(
     proofOfPurchaseRef: text('proof_of_purchase_ref'),
     createdAt: ms('created_at').notNull(),
   },
-  (t) => [index('products_tenant_subject').on(t.tenantId, t.subjectId)],
+  (t) => [index('products_tenant_subject').on(t.tenantId, t.subjectId), index('products_tenant_serial').on(t.tenantId, t.serialNumber)],
 );
 
 export const cases = sqliteTable(
@@ -115,12 +122,20 @@ export const cases = sqliteTable(
     productId: text('product_id').notNull().references(() => products.id),
     /** Kind-specific fields (JSON), validated by the sdk's per-kind schema. */
     details: text('details', { mode: 'json' }).$type<Record<string, unknown>>().notNull(),
+    /** The partner organisation the case is assigned to (R22), if any. */
+    assignedOrgId: text('assigned_org_id').references(() => partnerOrgs.id),
+    /** When the case reached a final status (retention counts from here). */
+    closedAt: ms('closed_at'),
     createdAt: ms('created_at').notNull(),
     updatedAt: ms('updated_at').notNull(),
   },
   (t) => [
     uniqueIndex('cases_tenant_reference').on(t.tenantId, t.reference),
-    index('cases_tenant_created').on(t.tenantId, t.createdAt),
+    index('cases_tenant_created').on(t.tenantId, t.createdAt, t.id),
+    index('cases_tenant_updated').on(t.tenantId, t.updatedAt, t.id),
+    index('cases_tenant_org_created').on(t.tenantId, t.assignedOrgId, t.createdAt, t.id),
+    index('cases_tenant_kind_status_created').on(t.tenantId, t.kind, t.status, t.createdAt, t.id),
+    index('cases_tenant_subject').on(t.tenantId, t.subjectId),
   ],
 );
 
@@ -184,4 +199,147 @@ export const auditLog = sqliteTable(
     entryHash: text('entry_hash').notNull(),
   },
   (t) => [uniqueIndex('audit_log_tenant_seq').on(t.tenantId, t.seq)],
+);
+
+/** R22: a tenant's partner organisation; its type decides which case fields its users see. */
+export const partnerOrgs = sqliteTable(
+  'partner_orgs',
+  {
+    id: text('id').primaryKey(),
+    tenantId: text('tenant_id').notNull().references(() => tenants.id),
+    name: text('name').notNull(),
+    /** `technician` | `repair_centre` | `carrier` */
+    type: text('type').notNull(),
+    createdAt: ms('created_at').notNull(),
+    disabledAt: ms('disabled_at'),
+  },
+  (t) => [index('partner_orgs_tenant').on(t.tenantId)],
+);
+
+/**
+ * R13: people who sign in to the admin page. `tenant_id` is null only for platform operators.
+ * `login_code` is unique across the platform (the login form does not ask for a tenant).
+ */
+export const users = sqliteTable(
+  'users',
+  {
+    id: text('id').primaryKey(),
+    tenantId: text('tenant_id').references(() => tenants.id),
+    loginCode: text('login_code').notNull(),
+    displayName: text('display_name').notNull(),
+    /** `owner` | `staff` | `auditor` | `partner` | `operator` */
+    role: text('role').notNull(),
+    partnerOrgId: text('partner_org_id').references(() => partnerOrgs.id),
+    /** PHC string, e.g. `$argon2id$v=19$m=19456,t=2,p=1$<salt>$<hash>`. */
+    passwordHash: text('password_hash').notNull(),
+    /** Base32 TOTP secret (RFC 6238); set during enrolment, active once `totp_enabled_at` is set. */
+    totpSecret: text('totp_secret'),
+    totpEnabledAt: ms('totp_enabled_at'),
+    /** Last TOTP time step accepted: a code is never accepted twice. */
+    totpLastStep: integer('totp_last_step'),
+    locale: text('locale').notNull().default('nl'),
+    createdAt: ms('created_at').notNull(),
+    updatedAt: ms('updated_at').notNull(),
+    lastLoginAt: ms('last_login_at'),
+    disabledAt: ms('disabled_at'),
+  },
+  (t) => [uniqueIndex('users_login_code').on(t.loginCode), index('users_tenant').on(t.tenantId)],
+);
+
+/**
+ * R13: server-side admin sessions. The cookie holds a random token; only its SHA-256 is stored.
+ * `stage` is `mfa` between a correct password and a correct TOTP code, then `full`.
+ */
+export const sessions = sqliteTable(
+  'sessions',
+  {
+    id: text('id').primaryKey(),
+    tokenHash: text('token_hash').notNull(),
+    userId: text('user_id').notNull().references(() => users.id),
+    tenantId: text('tenant_id'),
+    stage: text('stage').notNull(),
+    createdAt: ms('created_at').notNull(),
+    lastSeenAt: ms('last_seen_at').notNull(),
+    /** Absolute end (12 h after sign-in); idle end is `last_seen_at` + 30 min. */
+    expiresAt: ms('expires_at').notNull(),
+    revokedAt: ms('revoked_at'),
+    ip: text('ip').notNull(),
+  },
+  (t) => [uniqueIndex('sessions_token').on(t.tokenHash), index('sessions_user').on(t.userId)],
+);
+
+/** R13: secret API keys (`sk_…`) for server-to-server use; only a hash is stored. */
+export const apiKeys = sqliteTable(
+  'api_keys',
+  {
+    id: text('id').primaryKey(),
+    tenantId: text('tenant_id').notNull().references(() => tenants.id),
+    name: text('name').notNull(),
+    /** First characters of the key, shown in lists so a person can tell keys apart. */
+    prefix: text('prefix').notNull(),
+    secretHash: text('secret_hash').notNull(),
+    role: text('role').notNull(),
+    partnerOrgId: text('partner_org_id').references(() => partnerOrgs.id),
+    createdBy: text('created_by').notNull(),
+    createdAt: ms('created_at').notNull(),
+    lastUsedAt: ms('last_used_at'),
+    revokedAt: ms('revoked_at'),
+  },
+  (t) => [uniqueIndex('api_keys_secret').on(t.secretHash), index('api_keys_tenant').on(t.tenantId)],
+);
+
+/** R13: failed sign-in counters per account (`acct:<login code>`) and per IP (`ip:<address>`). */
+export const authThrottle = sqliteTable('auth_throttle', {
+  key: text('key').primaryKey(),
+  failures: integer('failures').notNull(),
+  lastFailureAt: ms('last_failure_at').notNull(),
+  lockedUntil: ms('locked_until').notNull(),
+});
+
+/** Internal notes on a case; partners see only those marked shared. */
+export const caseNotes = sqliteTable(
+  'case_notes',
+  {
+    id: text('id').primaryKey(),
+    tenantId: text('tenant_id').notNull().references(() => tenants.id),
+    caseId: text('case_id').notNull().references(() => cases.id),
+    authorId: text('author_id').notNull(),
+    body: text('body').notNull(),
+    shared: integer('shared', { mode: 'boolean' }).notNull().default(false),
+    createdAt: ms('created_at').notNull(),
+  },
+  (t) => [index('case_notes_case').on(t.tenantId, t.caseId, t.createdAt)],
+);
+
+/**
+ * R7/R8: every export or print of personal data, written before the data leaves.
+ * Append-only (triggers in migration 0003).
+ */
+export const exportLog = sqliteTable(
+  'export_log',
+  {
+    id: text('id').primaryKey(),
+    tenantId: text('tenant_id').notNull(),
+    at: ms('at').notNull(),
+    actorType: text('actor_type').notNull(),
+    actorId: text('actor_id').notNull(),
+    ip: text('ip').notNull(),
+    /** `cases_csv` | `cases_json` | `cases_print` | `subject_access` | `export_log_csv` | … */
+    kind: text('kind').notNull(),
+    /** JSON of the filter that chose the rows. */
+    filter: text('filter').notNull(),
+    rowCount: integer('row_count').notNull(),
+  },
+  (t) => [index('export_log_tenant_at').on(t.tenantId, t.at)],
+);
+
+/** Which subjects an export included (R11: a subject-access export lists the exports of them). */
+export const exportSubjects = sqliteTable(
+  'export_subjects',
+  {
+    exportId: text('export_id').notNull().references(() => exportLog.id),
+    tenantId: text('tenant_id').notNull(),
+    subjectId: text('subject_id').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.exportId, t.subjectId] }), index('export_subjects_subject').on(t.tenantId, t.subjectId)],
 );

@@ -1,5 +1,7 @@
 import type { Context } from 'hono';
-import type { ApiErrorCode, FieldError, Problem } from '../../../sdk/src/schemas/index.js';
+import type { AdminErrorCode, AdminProblem, ApiErrorCode as PublicErrorCode, FieldError } from '../../../sdk/src/schemas/index.js';
+
+type ApiErrorCode = PublicErrorCode | AdminErrorCode;
 
 const TITLES: Record<ApiErrorCode, string> = {
   unauthorized: 'Missing or unknown publishable key',
@@ -18,6 +20,14 @@ const TITLES: Record<ApiErrorCode, string> = {
   not_found: 'Not found',
   method_not_allowed: 'Method not allowed',
   internal: 'Internal error',
+  forbidden: 'Your role may not do this',
+  invalid_credentials: 'Login code or password is wrong',
+  mfa_required: 'A second factor (TOTP code) is required',
+  invalid_totp: 'The TOTP code is wrong or was already used',
+  session_expired: 'Your session has ended; sign in again',
+  csrf_failed: 'Cross-site request refused',
+  invalid_transition: 'This status change is not allowed',
+  conflict: 'The request conflicts with the current state',
 };
 
 const STATUS: Record<ApiErrorCode, number> = {
@@ -25,9 +35,11 @@ const STATUS: Record<ApiErrorCode, number> = {
   validation_failed: 422, consent_required: 422, consent_mismatch: 422, kind_not_enabled: 422,
   idempotency_key_required: 400, idempotency_key_reused: 422, idempotency_in_flight: 409,
   payload_too_large: 413, rate_limited: 429, not_found: 404, method_not_allowed: 405, internal: 500,
+  forbidden: 403, invalid_credentials: 401, mfa_required: 401, invalid_totp: 401, session_expired: 401,
+  csrf_failed: 403, invalid_transition: 409, conflict: 409,
 };
 
-export function problemBody(code: ApiErrorCode, extra: { detail?: string; errors?: FieldError[]; retryAfter?: number } = {}): Problem {
+export function problemBody(code: ApiErrorCode, extra: { detail?: string; errors?: FieldError[]; retryAfter?: number } = {}): AdminProblem {
   return {
     type: `https://aftercare.dev/problems/${code.replaceAll('_', '-')}`,
     title: TITLES[code],

@@ -1,0 +1,2 @@
+/** The admin API's contract: roles and permissions, and one file of schemas per feature. */
+export * from './roles.js';

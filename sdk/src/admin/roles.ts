@@ -1,0 +1,44 @@
+/**
+ * R15/R22: who may do what in the admin API. One table, shared by the worker (enforcement)
+ * and the admin page (what to show). Partners also get a field projection per organisation
+ * type (worker/src/admin/projection.ts).
+ */
+export const TENANT_ROLES = ['owner', 'staff', 'auditor', 'partner'] as const;
+export const ROLES = [...TENANT_ROLES, 'operator'] as const;
+export type TenantRole = (typeof TENANT_ROLES)[number];
+export type Role = (typeof ROLES)[number];
+
+export const PARTNER_TYPES = ['technician', 'repair_centre', 'carrier'] as const;
+export type PartnerType = (typeof PARTNER_TYPES)[number];
+
+export const PERMISSIONS = [
+  /** Read cases (partners: only their organisation's, projected). */
+  'cases.read',
+  /** Change status, add notes. */
+  'cases.work',
+  /** Assign a case to a partner organisation. */
+  'cases.assign',
+  /** CSV/JSON export and print view of cases (logged, R7). */
+  'cases.export',
+  /** Find subjects, rectify, access export, withdraw consent (R6, R9, R11). */
+  'subjects.manage',
+  /** Erase a subject by anonymisation (R10). */
+  'subjects.erase',
+  /** Read the audit log and the export/print log, export the latter (R8, R17). */
+  'logs.read',
+  /** Tenant settings, consent texts, users, partner organisations, API keys. */
+  'settings.manage',
+  /** Platform: create and list tenants. Never consumers' data. */
+  'tenants.manage',
+] as const;
+export type Permission = (typeof PERMISSIONS)[number];
+
+export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
+  owner: ['cases.read', 'cases.work', 'cases.assign', 'cases.export', 'subjects.manage', 'subjects.erase', 'logs.read', 'settings.manage'],
+  staff: ['cases.read', 'cases.work', 'cases.assign', 'cases.export', 'subjects.manage'],
+  auditor: ['logs.read'],
+  partner: ['cases.read', 'cases.work', 'cases.export'],
+  operator: ['tenants.manage'],
+};
+
+export const can = (role: Role, permission: Permission): boolean => ROLE_PERMISSIONS[role].includes(permission);
