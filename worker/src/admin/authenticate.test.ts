@@ -9,10 +9,10 @@ describe('admin authentication (R13)', () => {
   it('refuses a request without a session or key, and a malformed or unknown key', async () => {
     let now = Date.now();
     h = await makeAdminHarness({ clock: { now: () => now } });
-    for (const headers of [{}, { authorization: 'Bearer sk_live_nope' }, { authorization: `Bearer sk_live_${'a'.repeat(40)}` }, { cookie: 'aftercare_session=abc' }]) {
+    for (const headers of [{} as Record<string, string>, { authorization: 'Bearer sk_live_nope' }, { authorization: `Bearer sk_live_${'a'.repeat(40)}` }, { cookie: 'aftercare_session=abc' }]) {
       const res = await h.app.request('/v1/admin/me', { headers });
       expect(res.status).toBe(401);
-      expect((await res.json()).code).toBe('unauthorized');
+      expect(((await res.json()) as { code: string }).code).toBe('unauthorized');
     }
   });
 
@@ -31,11 +31,11 @@ describe('admin authentication (R13)', () => {
     now += 20 * 60_000;
     const res = await h.admin('/nothing-here', { as: auth });
     expect(res.status).toBe(401);
-    expect((await res.json()).code).toBe('session_expired');
+    expect(((await res.json()) as { code: string }).code).toBe('session_expired');
 
     const fresh = await h.as('staff');
     now += IDLE_MS;
-    expect((await (await h.admin('/nothing-here', { as: fresh.auth })).json()).code).toBe('session_expired');
+    expect(((await (await h.admin('/nothing-here', { as: fresh.auth })).json()) as { code: string }).code).toBe('session_expired');
   });
 
   it('refuses a state-changing cookie request without the CSRF header or from another origin', async () => {
@@ -44,9 +44,9 @@ describe('admin authentication (R13)', () => {
     const base = { as: auth, method: 'POST', body: {} };
     const noHeader = await h.admin('/nothing-here', { ...base, headers: { 'x-aftercare-csrf': '' } });
     expect(noHeader.status).toBe(403);
-    expect((await noHeader.json()).code).toBe('csrf_failed');
+    expect(((await noHeader.json()) as { code: string }).code).toBe('csrf_failed');
     const evil = await h.admin('/nothing-here', { ...base, headers: { origin: 'https://evil.example' } });
-    expect((await evil.json()).code).toBe('csrf_failed');
+    expect(((await evil.json()) as { code: string }).code).toBe('csrf_failed');
     expect((await h.admin('/nothing-here', base)).status).toBe(404);
   });
 

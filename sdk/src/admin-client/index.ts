@@ -1,0 +1,22 @@
+import { createTransport, type AdminClientOptions } from './transport.js';
+
+export type { AdminClientOptions, AdminClientError, AdminResult, Transport, Query } from './transport.js';
+export { createTransport, queryString } from './transport.js';
+
+/**
+ * A typed client for every admin endpoint. Each method resolves to `{ data } | { error }`.
+ *
+ * ```ts
+ * const admin = createAdminClient({ baseUrl: 'https://aftercare.example', apiKey: process.env.AFTERCARE_SK });
+ * const { data, error } = await admin.cases.list({ status: 'new' });
+ * ```
+ * Feature modules (one file each) add a namespace below.
+ */
+export function createAdminClient(options: AdminClientOptions) {
+  const t = createTransport(options);
+  return {
+    /** Low-level access for endpoints a namespace does not cover yet. */
+    transport: t,
+  };
+}
+export type AdminClient = ReturnType<typeof createAdminClient>;
