@@ -32,3 +32,12 @@ export async function recordExport(
   await db.batch(statements as [(typeof statements)[0], ...typeof statements]);
   return id;
 }
+
+/**
+ * For streamed exports: records the subjects of one chunk before that chunk is sent, so
+ * memory stays flat however many rows the export has.
+ */
+export async function recordExportSubjects(db: Db, exportId: string, tenantId: string, subjectIds: Iterable<string>) {
+  const rows = [...new Set(subjectIds)].map((subjectId) => ({ exportId, tenantId, subjectId }));
+  if (rows.length) await db.insert(exportSubjects).values(rows).onConflictDoNothing();
+}
