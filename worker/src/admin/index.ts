@@ -30,7 +30,7 @@ export function adminRoutes() {
     c.res.headers.set('cache-control', 'no-store');
     c.res.headers.set('referrer-policy', 'no-referrer');
     c.res.headers.set('x-frame-options', 'DENY');
-    if (c.var.config.production) c.res.headers.set('strict-transport-security', 'max-age=63072000; includeSubDomains');
+    if (c.var.config.production || new URL(c.req.url).protocol === 'https:') c.res.headers.set('strict-transport-security', 'max-age=63072000; includeSubDomains');
   });
   admin.use('*', csrf);
   admin.use('*', (c, next) => (c.req.path.startsWith(`${ADMIN_BASE}/auth/`) ? next() : authenticate(c, next)));
