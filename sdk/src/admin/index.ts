@@ -1,2 +1,3 @@
 /** The admin API's contract: roles and permissions, and one file of schemas per feature. */
 export * from './roles.js';
+export * from './auth.js';
