@@ -5,6 +5,7 @@ import { cpSync, mkdirSync, rmSync, existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildWidget } from './build-widget.mjs';
+import { buildAdmin } from './build-admin.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const out = (...p) => path.join(root, 'dist', ...p);
@@ -45,4 +46,5 @@ await build({
   logLevel: 'warning',
 });
 await buildWidget(root);
+await buildAdmin(root);
 if (!quiet) console.log(`built dist/ in ${Date.now() - started} ms`);

@@ -10,6 +10,7 @@ import { systemClock, type AppConfig, type Clock, type RateLimiter } from '../de
 import { memoryRateLimiter } from '../limiter/memory.js';
 import { nodeClientIp } from './client-ip.js';
 import { KEY_PLACEHOLDER } from '../tenants/demo-files.js';
+import { adminPageHeadersMiddleware } from '../admin-page/middleware.js';
 
 export type NodeHostOptions = {
   databaseUrl: string;
@@ -78,6 +79,10 @@ export async function startNodeHost(opts: NodeHostOptions): Promise<NodeHost> {
       // Hono carries the old headers over; the length changed (the key is longer than the placeholder).
       c.res.headers.delete('content-length');
     });
+    // The admin page: strict CSP and the other security headers (the same set as Workers' _headers).
+    const adminHeaders = adminPageHeadersMiddleware({ production: opts.config?.production });
+    root.use('/admin', adminHeaders);
+    root.use('/admin/*', adminHeaders);
     for (const dir of ['demo', 'widget', 'admin']) {
       root.get(`/${dir}`, (c) => c.redirect(`/${dir}/`));
       root.get(`/${dir}/*`, serveStatic({ root: path.relative(process.cwd(), publicDir) || '.' }));

@@ -1,0 +1,2 @@
+export { EN, NL, type MessageKey } from './messages.js';
+export { LOCALES, browserLocale, format, formatDate, formatDateTime, type AdminLocale } from './locale.js';

@@ -1,0 +1,12 @@
+import * as common from './tables/common.js';
+import * as errors from './tables/errors.js';
+import * as signIn from './tables/sign-in.js';
+
+/**
+ * Every text of the admin page, keyed by constant names, in Dutch and English. Each table file
+ * types its English half as `Record<keyof typeof nl, string>`, so a text missing in one
+ * language does not compile.
+ */
+export const NL = { ...common.nl, ...errors.nl, ...signIn.nl };
+export type MessageKey = keyof typeof NL;
+export const EN: Record<MessageKey, string> = { ...common.en, ...errors.en, ...signIn.en };

@@ -1,0 +1,15 @@
+import type { MiddlewareHandler } from 'hono';
+import { adminCacheControl, adminPageHeaders } from './headers.js';
+
+/**
+ * The Node host's `/admin` and `/admin/*`: the admin page's security headers on every response
+ * (files, redirects and 404s alike). HSTS when `production` is set or the request came over https.
+ */
+export function adminPageHeadersMiddleware(o: { production?: boolean } = {}): MiddlewareHandler {
+  return async (c, next) => {
+    await next();
+    const production = Boolean(o.production) || new URL(c.req.url).protocol === 'https:';
+    for (const [name, value] of Object.entries(adminPageHeaders({ production }))) c.res.headers.set(name, value);
+    c.res.headers.set('cache-control', c.res.status === 200 ? adminCacheControl(c.req.path) : 'no-store');
+  };
+}
