@@ -76,3 +76,6 @@ export type AuditLogPage = LogPage<AuditLogEntry>;
 
 /** GET /logs/audit/verify: the whole chain recomputed. */
 export type AuditVerifyResult = { ok: true; count: number; head: string } | { ok: false; count: number; brokenAt: number; reason: string };
+
+/** Query of the export-log downloads (/logs/exports.csv|.json): only the CSV delimiter. */
+export const LogDownloadQuerySchema = v.strictObject({ delimiter: v.optional(v.picklist(CSV_DELIMITERS, 'invalid_value')) }, 'unknown_field');

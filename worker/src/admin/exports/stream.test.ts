@@ -32,7 +32,7 @@ describe('chunkedStream', () => {
   it('queries only as the reader reads (one chunk at a time)', async () => {
     let queries = 0;
     const next = numbers(1000, 10);
-    const body = chunkedStream({ head: 'h', tail: '', max: 1000, next: (c) => { queries++; return next(c); }, render: (rows) => rows.join(',') });
+    const body = chunkedStream({ head: 'h', tail: '', max: 1000, next: (c: number | null) => { queries++; return next(c); }, render: (rows) => rows.join(',') });
     const reader = body.getReader();
     await reader.read();
     await reader.read();
