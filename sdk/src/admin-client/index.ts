@@ -1,4 +1,5 @@
 import { createTransport, type AdminClientOptions } from './transport.js';
+import { organisationsApi, settingsApi, tenantsApi, usersApi } from './settings.js';
 
 export type { AdminClientOptions, AdminClientError, AdminResult, Transport, Query } from './transport.js';
 export { createTransport, queryString } from './transport.js';
@@ -17,6 +18,7 @@ export function createAdminClient(options: AdminClientOptions) {
   return {
     /** Low-level access for endpoints a namespace does not cover yet. */
     transport: t,
+    settings: settingsApi(t), users: usersApi(t), organisations: organisationsApi(t), tenants: tenantsApi(t),
   };
 }
 export type AdminClient = ReturnType<typeof createAdminClient>;

@@ -1,3 +1,6 @@
 /** The admin API's contract: roles and permissions, and one file of schemas per feature. */
 export * from './roles.js';
 export * from './auth.js';
+export * from './settings.js';
+export * from './cases.js';
+export * from './workflow.js';
