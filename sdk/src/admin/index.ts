@@ -2,5 +2,3 @@
 export * from './roles.js';
 export * from './auth.js';
 export * from './settings.js';
-export * from './cases.js';
-export * from './workflow.js';
