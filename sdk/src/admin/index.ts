@@ -2,3 +2,5 @@
 export * from './roles.js';
 export * from './auth.js';
 export * from './settings.js';
+export * from './cases.js';
+export * from './workflow.js';

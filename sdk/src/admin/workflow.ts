@@ -1,0 +1,86 @@
+import { CASE_STATUSES, type CaseKind } from '../schemas/case.js';
+
+/**
+ * The status workflow per case kind: ONE table, used by the worker to refuse a change
+ * (409 `invalid_transition`) and by the admin page to offer only the allowed next statuses.
+ *
+ * Every case starts at `new` (what the intake writes for every kind). `cancelled` is an admin
+ * status on top of the intake's {@link CASE_STATUSES}: a case can be cancelled while nothing has
+ * been decided yet (see {@link CANCELLABLE}). `closed` and `cancelled` are final; reaching either
+ * sets the case's `closedAt` (retention counts from there).
+ */
+export const ADMIN_CASE_STATUSES = [...CASE_STATUSES, 'cancelled'] as const;
+export type AdminCaseStatus = (typeof ADMIN_CASE_STATUSES)[number];
+
+/** The status a new case has (the intake writes it; it is the same for every kind). */
+export const INITIAL_STATUS: AdminCaseStatus = 'new';
+
+/** Statuses nothing follows. */
+export const FINAL_STATUSES: readonly AdminCaseStatus[] = ['closed', 'cancelled'];
+
+type Flow = Partial<Record<AdminCaseStatus, readonly AdminCaseStatus[]>>;
+
+/** Work done by the tenant or a partner: plan it (or start directly), do it, resolve, close. */
+const SERVICE: Flow = {
+  new: ['scheduled', 'in_progress'],
+  scheduled: ['in_progress'],
+  in_progress: ['resolved'],
+  resolved: ['closed'],
+};
+
+/** Goods come back: decide, receive, settle by refund or exchange (either kind may end either way), close. */
+const RETURN_LIKE: Flow = {
+  new: ['approved', 'rejected'],
+  approved: ['received'],
+  received: ['refunded', 'exchanged'],
+  refunded: ['closed'],
+  exchanged: ['closed'],
+  rejected: ['closed'],
+};
+
+/**
+ * Allowed next statuses per kind and current status (before `cancelled` is added).
+ * repair, installation, complaint, warranty: new → scheduled → in_progress → resolved → closed
+ * (new → in_progress directly when nothing needs planning, e.g. a complaint).
+ * return, exchange: new → approved | rejected; approved → received → refunded | exchanged → closed;
+ * rejected → closed. registration (confirming a product registration): new → approved | rejected → closed.
+ */
+const FLOWS: Record<CaseKind, Flow> = {
+  repair: SERVICE,
+  installation: SERVICE,
+  complaint: SERVICE,
+  warranty: SERVICE,
+  return: RETURN_LIKE,
+  exchange: RETURN_LIKE,
+  registration: { new: ['approved', 'rejected'], approved: ['closed'], rejected: ['closed'] },
+};
+
+/**
+ * Statuses from which a case may be cancelled: before an outcome exists. Once resolved,
+ * rejected, refunded or exchanged, a case can only be closed (the outcome stays on record).
+ */
+export const CANCELLABLE: readonly AdminCaseStatus[] = ['new', 'scheduled', 'in_progress', 'approved', 'received'];
+
+/** The statuses a case of `kind` may move to from `from` (empty for final or unknown statuses). */
+export function nextStatuses(kind: CaseKind, from: string): AdminCaseStatus[] {
+  const flow = FLOWS[kind];
+  if (!flow) return [];
+  const next = [...(flow[from as AdminCaseStatus] ?? [])];
+  if (CANCELLABLE.includes(from as AdminCaseStatus) && from in flow) next.push('cancelled');
+  return next;
+}
+
+/** Whether `kind` may move from `from` to `to`. */
+export const canTransition = (kind: CaseKind, from: string, to: string): boolean => nextStatuses(kind, from).includes(to as AdminCaseStatus);
+
+/** Every status a case of `kind` can ever have, in workflow order (for filters and legends). */
+export function statusesOf(kind: CaseKind): AdminCaseStatus[] {
+  const seen = new Set<AdminCaseStatus>([INITIAL_STATUS]);
+  for (const s of seen) for (const n of nextStatuses(kind, s)) seen.add(n);
+  return [...seen];
+}
+
+/** The whole table, e.g. for the admin page: kind → status → allowed next statuses. */
+export const WORKFLOW: Record<CaseKind, Partial<Record<AdminCaseStatus, AdminCaseStatus[]>>> = Object.fromEntries(
+  Object.keys(FLOWS).map((kind) => [kind, Object.fromEntries(statusesOf(kind as CaseKind).map((s) => [s, nextStatuses(kind as CaseKind, s)]))]),
+) as Record<CaseKind, Partial<Record<AdminCaseStatus, AdminCaseStatus[]>>>;
