@@ -1,8 +1,133 @@
 import { Hono } from 'hono';
+import { and, eq, isNull } from 'drizzle-orm';
+import { sessions, users } from '../../db/schema.js';
+import { uuidv7 } from '../../lib/ids.js';
+import { problem } from '../../lib/problem.js';
+import { auditInsert } from '../../audit/log.js';
 import type { AdminEnv } from '../env.js';
+import { clearSessionCookie, findSession, readSessionCookie, revokeSession } from '../sessions.js';
+import { LoginInputSchema, TotpInputSchema, type LoginResult } from '../../../../sdk/src/admin/auth.js';
+import { readBody, rateLimited } from './body.js';
+import { ACCOUNT, IP, accountKey, ipKey, recordFailure, resetThrottle, retryAfter, totpKey } from './throttle.js';
+import { checkCredentials, claimTotpStep, finishSignIn, mfaSessionOf, startMfa } from './signin.js';
+import { newTotpSecret, otpauthUri, verifyTotp } from './totp.js';
+import { auditTenantOf, totpRequired } from './view.js';
 
-/** R13 sign-in, TOTP, sign-out (these routes authenticate themselves). */
+/**
+ * R13 sign-in, TOTP, sign-out (these routes authenticate themselves; CSRF still applies).
+ *
+ * - `POST /login {loginCode, password}` → `{stage:'done', user}` with a full session cookie,
+ *   or `{stage:'totp'}` / `{stage:'totp_setup'}` with a 5-minute `mfa` session cookie.
+ * - `POST /totp {code}` (mfa session of a user with TOTP) → `{stage:'done', user}`.
+ * - `POST /totp/setup` (mfa session of an owner whose tenant requires TOTP and who has none)
+ *   → `{secret, otpauthUri}`; `POST /totp/enable {code}` → `{stage:'done', user}`.
+ * - `POST /logout` → 204; the session is revoked server-side.
+ */
 export function authRoutes() {
   const r = new Hono<AdminEnv>();
+
+  r.post('/login', async (c) => {
+    const body = await readBody(c, LoginInputSchema);
+    if (!body.ok) return body.res;
+    const { db, clock } = c.var.deps;
+    const loginCode = body.data.loginCode.toLowerCase();
+    const acct = accountKey(loginCode);
+    const ip = ipKey(c.var.ip);
+    const wait = await retryAfter(db, [acct, ip], clock.now());
+    if (wait > 0) return rateLimited(wait);
+    const user = await checkCredentials(db, loginCode, body.data.password);
+    if (!user) {
+      const now = clock.now();
+      await recordFailure(db, acct, ACCOUNT, now);
+      await recordFailure(db, ip, IP, now);
+      return problem('invalid_credentials');
+    }
+    await resetThrottle(db, acct);
+    let result: LoginResult;
+    if (user.totpEnabledAt !== null) {
+      await startMfa(c, user);
+      result = { stage: 'totp' };
+    } else if (await totpRequired(db, user)) {
+      await startMfa(c, user);
+      result = { stage: 'totp_setup' };
+    } else {
+      result = await finishSignIn(c, user);
+    }
+    return c.json(result);
+  });
+
+  r.post('/totp', async (c) => {
+    const mfa = await mfaSessionOf(c);
+    if ('refusal' in mfa) return mfa.refusal;
+    const { user, session } = mfa;
+    if (user.totpEnabledAt === null || !user.totpSecret) return problem('conflict', { detail: 'Set up TOTP first (POST /auth/totp/setup).' });
+    const body = await readBody(c, TotpInputSchema);
+    if (!body.ok) return body.res;
+    const { db, clock } = c.var.deps;
+    const key = totpKey(user.id);
+    const wait = await retryAfter(db, [key], clock.now());
+    if (wait > 0) return rateLimited(wait);
+    const step = verifyTotp(user.totpSecret, body.data.code, clock.now(), user.totpLastStep);
+    if (step === null || !(await claimTotpStep(db, user.id, step))) {
+      await recordFailure(db, key, ACCOUNT, clock.now());
+      return problem('invalid_totp');
+    }
+    await resetThrottle(db, key);
+    return c.json(await finishSignIn(c, { ...user, totpLastStep: step }, { mfaSession: session }));
+  });
+
+  r.post('/totp/setup', async (c) => {
+    const mfa = await mfaSessionOf(c);
+    if ('refusal' in mfa) return mfa.refusal;
+    const { user } = mfa;
+    // Never replace an active secret with only a password: that would bypass the second factor.
+    if (user.totpEnabledAt !== null) return problem('conflict', { detail: 'TOTP is already set up; send a code to POST /auth/totp.' });
+    const secret = newTotpSecret();
+    await c.var.deps.db.update(users).set({ totpSecret: secret, totpLastStep: null }).where(eq(users.id, user.id));
+    return c.json({ secret, otpauthUri: otpauthUri(secret, user.loginCode) });
+  });
+
+  r.post('/totp/enable', async (c) => {
+    const mfa = await mfaSessionOf(c);
+    if ('refusal' in mfa) return mfa.refusal;
+    const { user, session } = mfa;
+    if (user.totpEnabledAt !== null) return problem('conflict', { detail: 'TOTP is already set up; send a code to POST /auth/totp.' });
+    if (!user.totpSecret) return problem('conflict', { detail: 'Call POST /auth/totp/setup first.' });
+    const body = await readBody(c, TotpInputSchema);
+    if (!body.ok) return body.res;
+    const { db, clock } = c.var.deps;
+    const key = totpKey(user.id);
+    const wait = await retryAfter(db, [key], clock.now());
+    if (wait > 0) return rateLimited(wait);
+    const step = verifyTotp(user.totpSecret, body.data.code, clock.now(), user.totpLastStep);
+    if (step === null || !(await claimTotpStep(db, user.id, step))) {
+      await recordFailure(db, key, ACCOUNT, clock.now());
+      return problem('invalid_totp');
+    }
+    await resetThrottle(db, key);
+    const extra = { totpEnabledAt: clock.now(), totpLastStep: step };
+    return c.json(await finishSignIn(c, user, { mfaSession: session, extra, extraAudit: [{ action: 'user.totp_enabled', fields: ['totpSecret'] }] }));
+  });
+
+  r.post('/logout', async (c) => {
+    const { db, clock } = c.var.deps;
+    const token = readSessionCookie(c);
+    const found = token ? await findSession(db, token, clock.now()) : null;
+    if (found?.ok) {
+      const s = found.session;
+      const now = clock.now();
+      if (s.stage === 'full') {
+        const entry = { id: uuidv7(now), at: now, actorType: 'user' as const, actorId: s.userId, action: 'user.signed_out', entityType: 'user', entityId: s.userId, fields: [] };
+        await c.var.audit.withAppend(auditTenantOf(s.tenantId), [entry], (rows) =>
+          db.batch([db.update(sessions).set({ revokedAt: now }).where(and(eq(sessions.id, s.id), isNull(sessions.revokedAt))), auditInsert(db, rows)]),
+        );
+      } else {
+        await revokeSession(db, s.id, now);
+      }
+    }
+    clearSessionCookie(c);
+    return c.body(null, 204);
+  });
+
   return r;
 }
