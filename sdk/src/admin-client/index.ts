@@ -1,5 +1,6 @@
 import { createTransport, type AdminClientOptions } from './transport.js';
 import { organisationsApi, settingsApi, tenantsApi, usersApi } from './settings.js';
+import { subjectsApi } from './subjects.js';
 
 export type { AdminClientOptions, AdminClientError, AdminResult, Transport, Query } from './transport.js';
 export { createTransport, queryString } from './transport.js';
@@ -19,6 +20,7 @@ export function createAdminClient(options: AdminClientOptions) {
     /** Low-level access for endpoints a namespace does not cover yet. */
     transport: t,
     settings: settingsApi(t), users: usersApi(t), organisations: organisationsApi(t), tenants: tenantsApi(t),
+    subjects: subjectsApi(t),
   };
 }
 export type AdminClient = ReturnType<typeof createAdminClient>;

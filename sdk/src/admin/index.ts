@@ -4,3 +4,4 @@ export * from './auth.js';
 export * from './settings.js';
 export * from './cases.js';
 export * from './workflow.js';
+export * from './subjects.js';
