@@ -3,15 +3,12 @@ import { asc, sql } from 'drizzle-orm';
 import { tenants, users } from '../../db/schema.js';
 import { auditInsert } from '../../audit/log.js';
 import { uuidv7 } from '../../lib/ids.js';
-import { createTenant, OriginSchema } from '../../tenants/create.js';
-import * as v from 'valibot';
+import { createTenant } from '../../tenants/create.js';
 import { TenantCreateSchema, type TenantCreated, type TenantList } from '../../../../sdk/src/admin/settings.js';
-import type { FieldError } from '../../../../sdk/src/schemas/index.js';
 import { hashPassword } from '../auth/password.js';
-import { checkPasswordPolicy } from '../auth/policy.js';
 import type { AdminEnv } from '../env.js';
 import { requirePermission } from '../guards.js';
-import { fieldError, invalid, readBody } from './body.js';
+import { originErrors, passwordErrors, readBody } from './body.js';
 import { loginCodeTaken } from './user-view.js';
 import { isLoginCodeViolation, loginCodeConflict, newUserRow, userCreatedFields } from './user-write.js';
 
@@ -38,16 +35,13 @@ export function tenantRoutes() {
   });
 
   r.post('/', async (c) => {
-    const body = await readBody(c, TenantCreateSchema);
+    const body = await readBody(c, TenantCreateSchema, (b) => {
+      const owner = (typeof b.owner === 'object' && b.owner !== null ? b.owner : {}) as Record<string, unknown>;
+      return [...originErrors(b.origins, 'origins'), ...passwordErrors(owner.password, owner.loginCode, 'owner.password')];
+    });
     if ('refusal' in body) return body.refusal;
     const t = body.data;
     const { db, clock } = c.var.deps;
-    const errors: FieldError[] = [];
-    t.origins.forEach((o, i) => {
-      if (!v.is(OriginSchema, o)) errors.push(fieldError(`origins.${i}`, 'invalid_format', 'An origin is scheme://host[:port] without a path, e.g. https://shop.example.'));
-    });
-    errors.push(...checkPasswordPolicy(t.owner.password, { loginCode: t.owner.loginCode, path: 'owner.password' }));
-    if (errors.length) return invalid(errors);
     if (await loginCodeTaken(db, t.owner.loginCode)) return loginCodeConflict('owner.loginCode');
 
     // Hash before anything is written; the tenant (one batch) and its owner (a second) follow.

@@ -6,10 +6,9 @@ import { uuidv7 } from '../../lib/ids.js';
 import { problem } from '../../lib/problem.js';
 import { PasswordSetSchema } from '../../../../sdk/src/admin/settings.js';
 import { hashPassword } from '../auth/password.js';
-import { checkPasswordPolicy } from '../auth/policy.js';
 import type { AdminEnv } from '../env.js';
 import { actorOf, tenantOf } from '../principal.js';
-import { invalid, readBody } from './body.js';
+import { passwordErrors, readBody } from './body.js';
 import { findTenantUser, toUserView, type UserRow } from './user-view.js';
 import { revokeSessionsStatement } from './user-write.js';
 
@@ -41,10 +40,8 @@ export function userCredentialRoutes() {
   r.post('/:id/password', async (c) => {
     const user = await target(c);
     if (user instanceof Response) return user;
-    const body = await readBody(c, PasswordSetSchema);
+    const body = await readBody(c, PasswordSetSchema, (b) => passwordErrors(b.password, user.loginCode));
     if ('refusal' in body) return body.refusal;
-    const errors = checkPasswordPolicy(body.data.password, { loginCode: user.loginCode });
-    if (errors.length) return invalid(errors);
     const passwordHash = await hashPassword(body.data.password);
     return c.json(await credentialChange(c, user, { passwordHash }, 'user.password_set', ['password']));
   });

@@ -7,11 +7,10 @@ import { problem } from '../../lib/problem.js';
 import { UserCreateSchema, type UserList } from '../../../../sdk/src/admin/settings.js';
 import type { FieldError } from '../../../../sdk/src/schemas/index.js';
 import { hashPassword } from '../auth/password.js';
-import { checkPasswordPolicy } from '../auth/policy.js';
 import type { AdminEnv } from '../env.js';
 import { requirePermission, requireTenant } from '../guards.js';
 import { actorOf, tenantOf } from '../principal.js';
-import { fieldError, invalid, readBody } from './body.js';
+import { fieldError, invalid, passwordErrors, readBody } from './body.js';
 import { userCredentialRoutes } from './user-credentials.js';
 import { patchUser } from './user-patch.js';
 import { findTenantUser, isActiveOrg, loginCodeTaken, toUserView, userColumns } from './user-view.js';
@@ -28,7 +27,7 @@ export function userRoutes() {
   });
 
   r.post('/', async (c) => {
-    const body = await readBody(c, UserCreateSchema);
+    const body = await readBody(c, UserCreateSchema, (b) => passwordErrors(b.password, b.loginCode));
     if ('refusal' in body) return body.refusal;
     const u = body.data;
     const { db, clock } = c.var.deps;
@@ -38,7 +37,6 @@ export function userRoutes() {
     if (u.role === 'partner' && !orgId) errors.push(fieldError('partnerOrgId', 'required', 'A partner user belongs to a partner organisation.'));
     if (u.role === 'partner' && orgId && !(await isActiveOrg(db, tenantId, orgId))) errors.push(fieldError('partnerOrgId', 'invalid_value', 'No such active partner organisation.'));
     if (u.role !== 'partner' && orgId) errors.push(fieldError('partnerOrgId', 'invalid_value', 'Only partner users belong to a partner organisation.'));
-    errors.push(...checkPasswordPolicy(u.password, { loginCode: u.loginCode }));
     if (errors.length) return invalid(errors);
     if (await loginCodeTaken(db, u.loginCode)) return loginCodeConflict();
 
