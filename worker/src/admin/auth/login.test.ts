@@ -70,7 +70,7 @@ describe('POST /v1/admin/auth/login (R13)', () => {
     const { partnerOrgs } = await import('../../db/schema.js');
     await h.db.update(partnerOrgs).set({ disabledAt: Date.now() }).where(eq(partnerOrgs.id, orgId));
 
-    const bodies = [];
+    const bodies: unknown[] = [];
     for (const [code, pw] of [[staff.loginCode, 'wrong-password-here'], ['nobody-at-all', staff.password], [disabled.loginCode, disabled.password], [partner.loginCode, partner.password]] as const) {
       const res = await calls.login(code, pw);
       expect(res.status).toBe(401);
