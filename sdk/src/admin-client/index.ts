@@ -1,6 +1,7 @@
 import { createTransport, type AdminClientOptions } from './transport.js';
 import { organisationsApi, settingsApi, tenantsApi, usersApi } from './settings.js';
 import { subjectsApi } from './subjects.js';
+import { casesApi } from './cases.js';
 
 export type { AdminClientOptions, AdminClientError, AdminResult, Transport, Query } from './transport.js';
 export { createTransport, queryString } from './transport.js';
@@ -21,6 +22,7 @@ export function createAdminClient(options: AdminClientOptions) {
     transport: t,
     settings: settingsApi(t), users: usersApi(t), organisations: organisationsApi(t), tenants: tenantsApi(t),
     subjects: subjectsApi(t),
+    cases: casesApi(t),
   };
 }
 export type AdminClient = ReturnType<typeof createAdminClient>;
