@@ -83,7 +83,7 @@ export const ApiKeyCreateSchema = v.pipe(
     'unknown_field',
   ),
   v.forward(v.partialCheck([['role'], ['partnerOrgId']], (k) => k.role !== 'partner' || !!k.partnerOrgId, 'required'), ['partnerOrgId']),
-  v.forward(v.partialCheck([['role'], ['partnerOrgId']], (k) => k.role === 'partner' || !k.partnerOrgId, 'unknown_field'), ['partnerOrgId']),
+  v.forward(v.partialCheck([['role'], ['partnerOrgId']], (k) => k.role === 'partner' || !k.partnerOrgId, 'invalid_value'), ['partnerOrgId']),
 );
 export type ApiKeyCreate = v.InferInput<typeof ApiKeyCreateSchema>;
 
