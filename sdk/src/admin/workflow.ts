@@ -57,16 +57,25 @@ const FLOWS: Record<CaseKind, Flow> = {
 
 /**
  * Statuses from which a case may be cancelled: before an outcome exists. Once resolved,
- * rejected, refunded or exchanged, a case can only be closed (the outcome stays on record).
+ * rejected, refunded or exchanged (or a registration approved), a case can only be closed:
+ * the outcome stays on record.
  */
-export const CANCELLABLE: readonly AdminCaseStatus[] = ['new', 'scheduled', 'in_progress', 'approved', 'received'];
+export const CANCELLABLE: Record<CaseKind, readonly AdminCaseStatus[]> = {
+  repair: ['new', 'scheduled', 'in_progress'],
+  installation: ['new', 'scheduled', 'in_progress'],
+  complaint: ['new', 'scheduled', 'in_progress'],
+  warranty: ['new', 'scheduled', 'in_progress'],
+  return: ['new', 'approved', 'received'],
+  exchange: ['new', 'approved', 'received'],
+  registration: ['new'],
+};
 
 /** The statuses a case of `kind` may move to from `from` (empty for final or unknown statuses). */
 export function nextStatuses(kind: CaseKind, from: string): AdminCaseStatus[] {
   const flow = FLOWS[kind];
   if (!flow) return [];
   const next = [...(flow[from as AdminCaseStatus] ?? [])];
-  if (CANCELLABLE.includes(from as AdminCaseStatus) && from in flow) next.push('cancelled');
+  if (CANCELLABLE[kind].includes(from as AdminCaseStatus)) next.push('cancelled');
   return next;
 }
 
