@@ -1,0 +1,156 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { eq } from 'drizzle-orm';
+import { can, type Permission, type Role } from '../sdk/src/admin/roles.js';
+import { apiKeys, consents } from '../worker/src/db/schema.js';
+import { makeAdminHarness, type AdminHarness, type As } from '../worker/src/testing/admin-harness.js';
+
+/**
+ * R15: THE route table of the admin API. Every route × every role × ids of ANOTHER tenant:
+ * a role without the route's permission gets 403, a role with it gets 404 (the other tenant's
+ * record does not exist for it). Routes without ids answer the caller's own tenant only: the
+ * other tenant's ids never appear in the body. A route missing here fails the first test.
+ */
+type Access = { perm: Permission | Permission[] } | 'public' | 'self';
+/** `query` is appended to the path: searches use the e-mail both tenants' subjects share. */
+type Row = { access: Access; body?: unknown; query?: string };
+const SHARED_EMAIL = 'q=jan%40example.nl';
+
+const LONG_PASSWORD = 'een-heel-lang-wachtwoord-42';
+const TABLE: Record<string, Row> = {
+  // Sign-in: these authenticate themselves (tested in worker/src/admin/auth).
+  'POST /v1/admin/auth/login': { access: 'public' },
+  'POST /v1/admin/auth/totp': { access: 'public' },
+  'POST /v1/admin/auth/totp/setup': { access: 'public' },
+  'POST /v1/admin/auth/totp/enable': { access: 'public' },
+  'POST /v1/admin/auth/logout': { access: 'public' },
+  // The caller's own account: every signed-in principal.
+  'GET /v1/admin/me': { access: 'self' },
+  'PATCH /v1/admin/me': { access: 'self', body: { locale: 'en' } },
+  'POST /v1/admin/me/password': { access: 'self', body: { currentPassword: 'x', newPassword: LONG_PASSWORD } },
+  'POST /v1/admin/me/totp/setup': { access: 'self', body: {} },
+  'POST /v1/admin/me/totp/enable': { access: 'self', body: { code: '000000' } },
+  'POST /v1/admin/me/totp/disable': { access: 'self', body: { password: 'x' } },
+  'GET /v1/admin/api-keys': { access: { perm: 'settings.manage' } },
+  'POST /v1/admin/api-keys': { access: { perm: 'settings.manage' }, body: { name: 'ERP koppeling', role: 'staff' } },
+  'DELETE /v1/admin/api-keys/:id': { access: { perm: 'settings.manage' } },
+  'GET /v1/admin/cases': { access: { perm: 'cases.read' }, query: SHARED_EMAIL },
+  'GET /v1/admin/cases/:id': { access: { perm: 'cases.read' } },
+  'POST /v1/admin/cases/:id/status': { access: { perm: 'cases.work' }, body: { status: 'scheduled' } },
+  'POST /v1/admin/cases/:id/assign': { access: { perm: 'cases.assign' }, body: { organisationId: null } },
+  'POST /v1/admin/cases/:id/notes': { access: { perm: 'cases.work' }, body: { body: 'Gebeld, komt dinsdag.', shared: false } },
+  'GET /v1/admin/exports/cases.csv': { access: { perm: 'cases.export' }, query: SHARED_EMAIL },
+  'GET /v1/admin/exports/cases.json': { access: { perm: 'cases.export' }, query: SHARED_EMAIL },
+  'GET /v1/admin/exports/cases/print': { access: { perm: 'cases.export' }, query: SHARED_EMAIL },
+  'GET /v1/admin/exports/print.css': { access: { perm: 'cases.export' } },
+  'GET /v1/admin/logs/exports': { access: { perm: 'logs.read' } },
+  'GET /v1/admin/logs/exports.csv': { access: { perm: 'logs.read' } },
+  'GET /v1/admin/logs/exports.json': { access: { perm: 'logs.read' } },
+  'GET /v1/admin/logs/audit': { access: { perm: 'logs.read' } },
+  'GET /v1/admin/logs/audit/verify': { access: { perm: 'logs.read' } },
+  'GET /v1/admin/subjects': { access: { perm: 'subjects.manage' }, query: SHARED_EMAIL },
+  'GET /v1/admin/subjects/:id': { access: { perm: 'subjects.manage' } },
+  'PATCH /v1/admin/subjects/:id': { access: { perm: 'subjects.manage' }, body: { city: 'Amsterdam' } },
+  'GET /v1/admin/subjects/:id/export': { access: { perm: 'subjects.manage' } },
+  'POST /v1/admin/subjects/:id/consents/:consentId/withdraw': { access: { perm: 'subjects.manage' }, body: {} },
+  'POST /v1/admin/subjects/:id/anonymise': { access: { perm: 'subjects.erase' }, body: { confirm: true } },
+  'GET /v1/admin/settings': { access: { perm: 'settings.manage' } },
+  'PATCH /v1/admin/settings': { access: { perm: 'settings.manage' }, body: { name: 'Fietsenwinkel Test' } },
+  'GET /v1/admin/settings/consent-texts': { access: { perm: 'settings.manage' } },
+  'POST /v1/admin/settings/consent-texts': { access: { perm: 'settings.manage' }, body: { locale: 'nl', text: 'Ik geef toestemming voor het verwerken van mijn gegevens.' } },
+  'GET /v1/admin/users': { access: { perm: 'settings.manage' } },
+  'POST /v1/admin/users': { access: { perm: 'settings.manage' } },
+  'PATCH /v1/admin/users/:id': { access: { perm: 'settings.manage' }, body: { displayName: 'Iemand' } },
+  'POST /v1/admin/users/:id/password': { access: { perm: 'settings.manage' }, body: { password: LONG_PASSWORD } },
+  'POST /v1/admin/users/:id/totp/reset': { access: { perm: 'settings.manage' }, body: {} },
+  'GET /v1/admin/organisations': { access: { perm: ['cases.assign', 'settings.manage'] } },
+  'POST /v1/admin/organisations': { access: { perm: 'settings.manage' }, body: { name: 'Monteurs BV', type: 'technician' } },
+  'PATCH /v1/admin/organisations/:id': { access: { perm: 'settings.manage' }, body: { name: 'Andere naam' } },
+  'GET /v1/admin/tenants': { access: { perm: 'tenants.manage' } },
+  'POST /v1/admin/tenants': { access: { perm: 'tenants.manage' } },
+};
+
+const ROLES: Role[] = ['owner', 'staff', 'auditor', 'partner', 'operator'];
+
+let h: AdminHarness;
+let callers: Record<Role, As>;
+let foreign: Record<string, string>;
+let own: { id: string; reference: string; subjectId: string };
+let n = 0;
+
+/** A valid body for routes whose body must be unique per call. */
+function bodyFor(key: string, row: Row): unknown {
+  n += 1;
+  if (key === 'POST /v1/admin/users') return { loginCode: `route-user-${n}`, displayName: 'Nieuw', role: 'staff', password: LONG_PASSWORD, locale: 'nl' };
+  if (key === 'POST /v1/admin/tenants')
+    return { name: `Winkel ${n}`, origins: [`https://winkel${n}.example`], privacyUrl: `https://winkel${n}.example/privacy`, owner: { loginCode: `route-owner-${n}`, displayName: 'Eigenaar', password: LONG_PASSWORD } };
+  return row.body;
+}
+
+function pathFor(template: string): string {
+  const kind = template.split('/')[3]!;
+  const ids: Record<string, string> = { cases: foreign.case!, subjects: foreign.subject!, users: foreign.user!, organisations: foreign.org!, 'api-keys': foreign.key! };
+  return template.replace(':consentId', foreign.consent!).replace(':id', ids[kind] ?? 'unknown');
+}
+
+const allowed = (role: Role, access: Access) =>
+  typeof access === 'object' && (Array.isArray(access.perm) ? access.perm.some((p) => can(role, p)) : can(role, access.perm));
+
+beforeAll(async () => {
+  h = await makeAdminHarness();
+  own = await h.submitCase('repair');
+  const other = await h.submitOtherCase('return');
+  const [consent] = await h.db.select({ id: consents.id }).from(consents).where(eq(consents.caseId, other.id));
+  const otherOrg = await h.addOrg(h.other.tenantId, 'carrier');
+  const otherUser = await h.addUser({ tenantId: h.other.tenantId, role: 'staff' });
+  await h.keyFor({ tenantId: h.other.tenantId, role: 'staff', name: 'other tenant key' });
+  const [key] = await h.db.select({ id: apiKeys.id }).from(apiKeys).where(eq(apiKeys.tenantId, h.other.tenantId));
+  foreign = { case: other.id, reference: other.reference, subject: other.subjectId, consent: consent!.id, org: otherOrg, user: otherUser.id, key: key!.id, tenant: h.other.tenantId };
+  const carrier = await h.addOrg(h.tenant.tenantId, 'carrier');
+  callers = {
+    owner: (await h.as('owner')).auth,
+    staff: (await h.as('staff')).auth,
+    auditor: (await h.as('auditor')).auth,
+    partner: (await h.as('partner', { partnerOrgId: carrier })).auth,
+    operator: (await h.as('operator')).auth,
+  };
+}, 60_000);
+afterAll(() => h?.dispose());
+
+describe('admin route table (R15)', () => {
+  it('lists every admin route, and every listed route exists', () => {
+    const registered = new Set(h.app.routes.filter((r) => r.method !== 'ALL' && r.path.startsWith('/v1/admin')).map((r) => `${r.method} ${r.path}`));
+    expect([...registered].filter((k) => !(k in TABLE)), 'routes missing from TABLE').toEqual([]);
+    expect(Object.keys(TABLE).filter((k) => !registered.has(k)), 'TABLE rows without a route').toEqual([]);
+  });
+
+  for (const [key, row] of Object.entries(TABLE)) {
+    if (row.access === 'public') continue;
+    const [method, template] = key.split(' ') as [string, string];
+    it(`${key}: 403 without the permission, otherwise nothing of another tenant`, async () => {
+      for (const role of ROLES) {
+        const body = bodyFor(key, row);
+        const path = pathFor(template).replace('/v1/admin', '') + (row.query ? `?${row.query}` : '');
+        const res = await h.admin(path, { as: callers[role], method, body });
+        const text = await res.text();
+        const label = `${role} ${key} → ${res.status} ${text.slice(0, 200)}`;
+        expect(res.status, label).toBeLessThan(500);
+        if (row.access === 'self') {
+          expect([401, 403, 404], label).not.toContain(res.status === 401 && !text.includes('invalid_') ? res.status : 0);
+        } else if (!allowed(role, row.access)) {
+          expect(res.status, label).toBe(403);
+          expect(text, label).toContain('"forbidden"');
+        } else if (template.includes(':')) {
+          expect(res.status, label).toBe(404);
+        } else {
+          expect(res.status, label).toBeLessThan(300);
+          // The search found the caller's own record, so "nothing of the other tenant" means something.
+          if (row.query && role !== 'partner') expect(text, label).toContain(template.endsWith('/subjects') ? own.subjectId : own.reference);
+        }
+        for (const id of [foreign.case!, foreign.reference!, foreign.subject!, foreign.consent!, foreign.org!, foreign.user!, foreign.key!]) {
+          if (role === 'operator' && key.startsWith('GET /v1/admin/tenants')) continue;
+          expect(text, label).not.toContain(id);
+        }
+      }
+    });
+  }
+});
