@@ -26,8 +26,9 @@ export function tenantRoutes() {
         id: tenants.id,
         name: tenants.name,
         createdAt: tenants.createdAt,
-        users: sql<number>`(select count(*) from users where users.tenant_id = ${tenants.id})`,
-        cases: sql<number>`(select count(*) from cases where cases.tenant_id = ${tenants.id})`,
+        // Written out: drizzle would render ${tenants.id} unqualified, which inside the subquery means users.id.
+        users: sql<number>`(select count(*) from users u where u.tenant_id = tenants.id)`,
+        cases: sql<number>`(select count(*) from cases c where c.tenant_id = tenants.id)`,
       })
       .from(tenants)
       .orderBy(asc(tenants.createdAt), asc(tenants.id));
