@@ -1,4 +1,5 @@
 import * as v from 'valibot';
+import { CASE_FILTER_ENTRIES, type CaseFilterInput } from './cases.js';
 
 /**
  * Contract of the export/print log (R7, R8), the audit-log view (R17) and the case exports.
@@ -79,3 +80,26 @@ export type AuditVerifyResult = { ok: true; count: number; head: string } | { ok
 
 /** Query of the export-log downloads (/logs/exports.csv|.json): only the CSV delimiter. */
 export const LogDownloadQuerySchema = v.strictObject({ delimiter: v.optional(v.picklist(CSV_DELIMITERS, 'invalid_value')) }, 'unknown_field');
+
+/** The case-list filter without paging: an export takes every matching case. */
+const { cursor: _cursor, limit: _limit, ...EXPORT_FILTER_ENTRIES } = CASE_FILTER_ENTRIES;
+export { EXPORT_FILTER_ENTRIES };
+
+/** Query of `GET /exports/cases.json`: the case filter; unknown keys refused (422 `unknown_field`); `from` after `to` refused on `to`. */
+export const CaseJsonExportQuerySchema = v.pipe(
+  v.strictObject(EXPORT_FILTER_ENTRIES, 'unknown_field'),
+  v.forward(v.partialCheck([['from'], ['to']], (f) => !f.from || !f.to || f.from <= f.to, 'invalid_value'), ['to']),
+);
+/** Query of `GET /exports/cases.csv`: the case filter and `delimiter`. */
+export const CaseCsvExportQuerySchema = v.pipe(
+  v.strictObject({ ...EXPORT_FILTER_ENTRIES, delimiter: ExportOptionsSchema.entries.delimiter }, 'unknown_field'),
+  v.forward(v.partialCheck([['from'], ['to']], (f) => !f.from || !f.to || f.from <= f.to, 'invalid_value'), ['to']),
+);
+/** Query of `GET /exports/cases/print`: the case filter and `lang` (default `nl`). */
+export const CasePrintQuerySchema = v.pipe(
+  v.strictObject({ ...EXPORT_FILTER_ENTRIES, lang: ExportOptionsSchema.entries.lang }, 'unknown_field'),
+  v.forward(v.partialCheck([['from'], ['to']], (f) => !f.from || !f.to || f.from <= f.to, 'invalid_value'), ['to']),
+);
+
+/** The filter an export takes: the case list's, without `cursor` and `limit`. */
+export type CaseExportFilterInput = Omit<CaseFilterInput, 'cursor' | 'limit'>;
