@@ -9,12 +9,17 @@ import { createTenant } from '../worker/src/tenants/create.js';
 import { applyLocalD1Migrations, withLocalD1 } from '../worker/src/hosts/cloudflare-local.js';
 import { ORIGIN, PRIVACY_URL, validCase } from '../worker/src/testing/harness.js';
 import { startLocalWorker, WRANGLER_TOML, type LocalWorker } from './workerd/local-worker.js';
+import { users } from '../worker/src/db/schema.js';
+import { hashPassword } from '../worker/src/admin/auth/password.js';
+import { uuidv7 } from '../worker/src/lib/ids.js';
 
 /**
  * The Worker (worker/src/hosts/cloudflare.ts) in real workerd, started by wrangler from
  * wrangler.toml with a local D1 database: migrations applied by `wrangler d1 migrations apply`,
  * a tenant seeded from Node, then the SDK client talks to it over HTTP. Nothing is mocked.
  */
+
+const OWNER_PASSWORD = 'workerd-eigenaar-wachtwoord';
 
 type Seen = { status: number; body: string; headers: Headers };
 
@@ -42,6 +47,14 @@ describe('the Worker in workerd (wrangler, local D1)', () => {
     await applyLocalD1Migrations(local);
     tenant = await withLocalD1(local, (db) =>
       createTenant(db, new AuditWriter(db), Date.now(), { name: 'Fietsenwinkel Workerd', origins: [ORIGIN], privacyUrl: PRIVACY_URL }),
+    );
+    // An owner whose password hash (argon2id, OWASP parameters) the Worker must verify itself.
+    const passwordHash = await hashPassword(OWNER_PASSWORD);
+    await withLocalD1(local, (db) =>
+      db.insert(users).values({
+        id: uuidv7(), tenantId: tenant.tenantId, loginCode: 'workerd-owner', displayName: 'Eigenaar', role: 'owner', partnerOrgId: null, passwordHash,
+        totpSecret: null, totpEnabledAt: null, totpLastStep: null, locale: 'nl', createdAt: Date.now(), updatedAt: Date.now(), lastLoginAt: null, disabledAt: null,
+      }),
     );
     worker = await startLocalWorker(persistTo);
   }, 120_000);
@@ -94,6 +107,26 @@ describe('the Worker in workerd (wrangler, local D1)', () => {
     expect(res.status).toBe(200);
     expect(((await res.json()) as { openapi: string }).openapi).toBe('3.1.0');
   }, 30_000);
+
+  it('signs an owner in (argon2id verified in workerd) who then finds the case in the admin API', async () => {
+    const login = await fetch(`${worker!.url}/v1/admin/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', origin: worker!.url, 'x-aftercare-csrf': '1' },
+      body: JSON.stringify({ loginCode: 'workerd-owner', password: OWNER_PASSWORD }),
+    });
+    expect(login.status, await login.clone().text()).toBe(200);
+    const setCookie = login.headers.get('set-cookie') ?? '';
+    expect(setCookie).toMatch(/HttpOnly/i);
+    expect(setCookie).toMatch(/SameSite=Strict/i);
+    const cookie = setCookie.split(';')[0]!;
+    const list = await fetch(`${worker!.url}/v1/admin/cases`, { headers: { cookie } });
+    expect(list.status).toBe(200);
+    const page = (await list.json()) as { items: { id: string; reference: string; subject?: { email?: string } }[] };
+    expect(page.items.map((i) => i.reference)).toEqual([created!.reference]);
+    const logout = await fetch(`${worker!.url}/v1/admin/auth/logout`, { method: 'POST', headers: { cookie, origin: worker!.url, 'x-aftercare-csrf': '1' } });
+    expect(logout.status).toBe(204);
+    expect((await fetch(`${worker!.url}/v1/admin/cases`, { headers: { cookie } })).status).toBe(401);
+  }, 60_000);
 
   it('stored case, consent evidence and audit entry in D1, whose audit triggers refuse changes', async () => {
     expect(created).toBeDefined();
