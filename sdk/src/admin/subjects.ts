@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import { SubjectSchema, type SubjectOutput } from '../schemas/subject.js';
+import { SubjectSchema, type SubjectInput, type SubjectOutput } from '../schemas/subject.js';
 import type { CaseKind, CaseStatus } from '../schemas/case.js';
 
 /**
@@ -14,34 +14,19 @@ export const SubjectSearchQuerySchema = v.object({
 export type SubjectSearchQueryInput = v.InferInput<typeof SubjectSearchQuerySchema>;
 export type SubjectSearchQueryOutput = v.InferOutput<typeof SubjectSearchQuerySchema>;
 
-const f = SubjectSchema.entries;
-
 /**
- * `PATCH /v1/admin/subjects/:id` (R9): any of the R2 subject fields, each checked like the
- * intake form does. `null` clears an optional field (phone, house-number addition).
- * Postcode and phone are checked and normalised for the resulting country by
- * {@link rectifiedSubject}, on the merged subject.
+ * `PATCH /v1/admin/subjects/:id` (R9): any of the R2 subject fields; `null` clears an optional
+ * one (phone, house-number addition). Checked by {@link rectifiedSubject}.
  */
-export const SubjectPatchSchema = v.pipe(
-  v.strictObject(
-    {
-      firstName: v.optional(f.firstName),
-      lastName: v.optional(f.lastName),
-      street: v.optional(f.street),
-      houseNumber: v.optional(f.houseNumber),
-      houseNumberAddition: v.optional(v.nullable(f.houseNumberAddition.wrapped)),
-      postcode: v.optional(f.postcode),
-      city: v.optional(f.city),
-      country: v.optional(f.country.wrapped),
-      email: v.optional(f.email),
-      phone: v.optional(v.nullable(f.phone.wrapped)),
-    },
-    'unknown_field',
-  ),
-  v.check((p) => Object.keys(p).length > 0, 'required'),
+export type SubjectPatchInput = Partial<Omit<SubjectInput, 'phone' | 'houseNumberAddition'>> & { phone?: string | null; houseNumberAddition?: string | null };
+
+/** A patch must be a JSON object naming at least one field. */
+const PatchShapeSchema = v.pipe(
+  v.unknown(),
+  v.check((o) => typeof o === 'object' && o !== null && !Array.isArray(o), 'invalid_type'),
+  v.transform((o) => o as Record<string, unknown>),
+  v.check((o) => Object.keys(o).length > 0, 'required'),
 );
-export type SubjectPatchInput = v.InferInput<typeof SubjectPatchSchema>;
-export type SubjectPatchOutput = v.InferOutput<typeof SubjectPatchSchema>;
 
 /** The R2 fields of a subject as stored (optional ones are null). */
 export type SubjectFields = {
@@ -61,17 +46,22 @@ export const SUBJECT_FIELDS = ['firstName', 'lastName', 'street', 'houseNumber',
 const toStored = (s: SubjectOutput): SubjectFields => ({ ...s, houseNumberAddition: s.houseNumberAddition || null, phone: s.phone ?? null });
 
 /**
- * Applies a patch to the current fields and checks the result with the intake's subject
- * schema (postcode per country, phone to E.164). Returns the new fields and the names of
- * those that changed, or the valibot issues (paths are field names).
+ * Applies a patch to the current fields and checks the RESULT with the intake's subject
+ * schema, so every field is checked as on intake, postcode and phone for the resulting
+ * country (`1234ab` → `1234 AB`, `06-…` → `+316…`), and unknown fields are refused; all
+ * problems are reported at once. Returns the new fields and the names of those that
+ * changed, or the valibot issues (paths are field names).
  */
-export function rectifiedSubject(current: SubjectFields, patch: SubjectPatchOutput):
+export function rectifiedSubject(current: SubjectFields, patch: unknown):
   | { ok: true; fields: SubjectFields; changed: (keyof SubjectFields)[] }
   | { ok: false; issues: [v.BaseIssue<unknown>, ...v.BaseIssue<unknown>[]] } {
+  const shape = v.safeParse(PatchShapeSchema, patch);
+  if (!shape.success) return { ok: false, issues: shape.issues };
   const merged: Record<string, unknown> = {};
-  for (const k of SUBJECT_FIELDS) {
-    const value = k in patch ? patch[k] : current[k];
-    if (value !== null && value !== undefined) merged[k] = value;
+  for (const k of SUBJECT_FIELDS) if (current[k] !== null) merged[k] = current[k];
+  for (const [k, value] of Object.entries(shape.output)) {
+    if (value === null && (k === 'phone' || k === 'houseNumberAddition')) delete merged[k];
+    else merged[k] = value;
   }
   const parsed = v.safeParse(SubjectSchema, merged);
   if (!parsed.success) return { ok: false, issues: parsed.issues };

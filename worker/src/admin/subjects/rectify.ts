@@ -1,13 +1,13 @@
 import { and, eq, isNull } from 'drizzle-orm';
 import type { Context } from 'hono';
-import { rectifiedSubject, SubjectPatchSchema, SUBJECT_FIELDS, type RectifyResult, type SubjectFields } from '../../../../sdk/src/admin/subjects.js';
+import { rectifiedSubject, SUBJECT_FIELDS, type RectifyResult, type SubjectFields } from '../../../../sdk/src/admin/subjects.js';
 import { subjects } from '../../db/schema.js';
 import { auditInsert } from '../../audit/log.js';
 import { uuidv7 } from '../../lib/ids.js';
 import { problem } from '../../lib/problem.js';
 import type { AdminEnv } from '../env.js';
 import { actorOf, tenantOf } from '../principal.js';
-import { invalid, parseBody } from './body.js';
+import { invalid, readJson } from './body.js';
 import { findSubject } from './read.js';
 
 /**
@@ -21,7 +21,7 @@ export async function rectify(c: Context<AdminEnv>) {
   const current = await findSubject(db, tenantId, id);
   if (!current) return problem('not_found');
   if (current.anonymizedAt !== null) return problem('conflict', { detail: 'This subject has been anonymised; it can no longer be changed.' });
-  const body = await parseBody(c, SubjectPatchSchema);
+  const body = await readJson(c);
   if ('refusal' in body) return body.refusal;
   const fieldsNow = Object.fromEntries(SUBJECT_FIELDS.map((k) => [k, current[k]])) as SubjectFields;
   const result = rectifiedSubject(fieldsNow, body.value);

@@ -1,6 +1,6 @@
 import { and, eq, gte, inArray, isNull, lt, or, sql, type SQL } from 'drizzle-orm';
 import type { SubjectSearchItem, SubjectSearchResult } from '../../../../sdk/src/admin/subjects.js';
-import { cases, subjects } from '../../db/schema.js';
+import { subjects } from '../../db/schema.js';
 import type { Db } from '../../db/types.js';
 import { prefixEnd, type SearchTerms } from './search-terms.js';
 
@@ -46,7 +46,8 @@ export function searchQuery(db: Db, where: SQL) {
     .select({
       id: subjects.id, firstName: subjects.firstName, lastName: subjects.lastName, email: subjects.email, phone: subjects.phone,
       postcode: subjects.postcode, city: subjects.city, createdAt: subjects.createdAt,
-      caseCount: sql<number>`(SELECT count(*) FROM ${cases} WHERE ${cases.tenantId} = ${subjects.tenantId} AND ${cases.subjectId} = ${subjects.id})`,
+      // Written out: drizzle leaves columns unqualified here, which inside the subquery would bind to `cases`.
+      caseCount: sql<number>`(SELECT count(*) FROM "cases" WHERE "cases"."tenant_id" = "subjects"."tenant_id" AND "cases"."subject_id" = "subjects"."id")`,
     })
     .from(subjects)
     .where(where);
