@@ -2,6 +2,7 @@ import { createTransport, type AdminClientOptions } from './transport.js';
 import { organisationsApi, settingsApi, tenantsApi, usersApi } from './settings.js';
 import { subjectsApi } from './subjects.js';
 import { casesApi } from './cases.js';
+import { exportsApi, logsApi } from './exports.js';
 import { apiKeysApi, authApi, meApi } from './auth.js';
 
 export type { AdminClientOptions, AdminClientError, AdminResult, Transport, Query } from './transport.js';
@@ -24,6 +25,7 @@ export function createAdminClient(options: AdminClientOptions) {
     settings: settingsApi(t), users: usersApi(t), organisations: organisationsApi(t), tenants: tenantsApi(t),
     subjects: subjectsApi(t),
     cases: casesApi(t),
+    exports: exportsApi(t), logs: logsApi(t),
     auth: authApi(t), me: meApi(t), apiKeys: apiKeysApi(t),
   };
 }

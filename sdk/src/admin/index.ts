@@ -5,3 +5,4 @@ export * from './settings.js';
 export * from './cases.js';
 export * from './workflow.js';
 export * from './subjects.js';
+export * from './exports.js';

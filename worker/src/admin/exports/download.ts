@@ -21,7 +21,13 @@ export function downloadHeaders(o: { type: keyof typeof CONTENT_TYPES; filename?
   };
 }
 
-/** Logs a failed stream without personal data: the export id, kind and the error's message. */
+/**
+ * Logs a failed stream without personal data: the export id, kind and the database's own
+ * reason (drizzle's `Failed query: … params: …` message carries the query's parameters, e.g.
+ * a search text, so only its `cause` is logged), or just the error's name.
+ */
 export const streamFailure = (c: Context<AdminEnv>, exportId: string, kind: string) => (err: unknown) => {
-  console.error(`export ${exportId} (${kind}) failed mid-stream: ${err instanceof Error ? err.message : String(err)}`);
+  const cause = err instanceof Error && err.cause instanceof Error ? err.cause : null;
+  const reason = cause ? `${cause.name}: ${cause.message}` : err instanceof Error ? err.name : 'unknown error';
+  console.error(`[aftercare] export ${exportId} (${kind}) by ${c.var.principal.type} ${c.var.principal.id} failed mid-stream: ${reason}`);
 };
