@@ -30,15 +30,21 @@ export const PERMISSIONS = [
   'settings.manage',
   /** Platform: create and list tenants. Never consumers' data. */
   'tenants.manage',
+  /** Read the tenant's registers: art. 30 register, breaches, sub-processors, agreement, retention, statistics (R16–R18, R20, R21, R23). */
+  'registers.read',
+  /** Act on them for the tenant: accept the agreement, object to a sub-processor, breach follow-up, retention policy, webhooks. */
+  'registers.manage',
+  /** Platform: the processor's registers — breach register, sub-processors, agreement versions, processor profile, cross-tenant statistics. */
+  'platform.manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
-  owner: ['cases.read', 'cases.work', 'cases.assign', 'cases.export', 'subjects.manage', 'subjects.erase', 'logs.read', 'settings.manage'],
+  owner: ['cases.read', 'cases.work', 'cases.assign', 'cases.export', 'subjects.manage', 'subjects.erase', 'logs.read', 'settings.manage', 'registers.read', 'registers.manage'],
   staff: ['cases.read', 'cases.work', 'cases.assign', 'cases.export', 'subjects.manage'],
-  auditor: ['logs.read'],
+  auditor: ['logs.read', 'registers.read'],
   partner: ['cases.read', 'cases.work', 'cases.export'],
-  operator: ['tenants.manage'],
+  operator: ['tenants.manage', 'platform.manage'],
 };
 
 export const can = (role: Role, permission: Permission): boolean => ROLE_PERMISSIONS[role].includes(permission);
