@@ -8,6 +8,9 @@ import { eq } from 'drizzle-orm';
 import { AuditWriter } from '../audit/log.js';
 import { createTenant, createKey } from '../tenants/create.js';
 import { repoRoot } from './node.js';
+import type { Db } from '../db/types.js';
+import type { Role } from '../../../sdk/src/admin/roles.js';
+import { createUser, generatePassword, UserInputError } from '../admin/auth/create-user.js';
 
 const USAGE = `Usage: npm run aftercare -- <command> [options]
 
@@ -15,6 +18,10 @@ const USAGE = `Usage: npm run aftercare -- <command> [options]
                 [--kind KIND…] [--locale nl|en|de|fr…] [--json]
   tenant list [--json]
   key create --tenant TENANT_ID --origin ORIGIN [--origin ORIGIN…] [--json]
+  user create --tenant TENANT_ID --role owner|staff|auditor|partner --login-code CODE
+              [--name DISPLAY_NAME] [--partner-org ORG_ID] [--locale nl|en] [--json]
+  user create --role operator --login-code CODE [--name DISPLAY_NAME] [--json]
+              The password is AFTERCARE_PASSWORD if set, else generated and printed once.
 
 The database is DATABASE_URL (default: the embedded file ./data/aftercare.db).`;
 
@@ -30,12 +37,15 @@ async function main(argv: string[]): Promise<number> {
       kind: { type: 'string', multiple: true },
       locale: { type: 'string', multiple: true },
       tenant: { type: 'string' },
+      role: { type: 'string' },
+      'login-code': { type: 'string' },
+      'partner-org': { type: 'string' },
       json: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
   const command = positionals.join(' ');
-  if (values.help || !['tenant create', 'tenant list', 'key create'].includes(command)) {
+  if (values.help || !['tenant create', 'tenant list', 'key create', 'user create'].includes(command)) {
     (values.help ? console.log : console.error)(USAGE);
     return values.help ? 0 : 2;
   }
@@ -51,6 +61,7 @@ async function main(argv: string[]): Promise<number> {
       else for (const r of rows) console.log(`${r.id}  ${r.name}  ${r.privacyUrl}`);
       return 0;
     }
+    if (command === 'user create') return await userCreate(db, audit, values);
     let result: { tenantId: string; publishableKey: string };
     if (command === 'tenant create') {
       result = await createTenant(db, audit, Date.now(), {
@@ -73,10 +84,33 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
+/** `user create`: an admin user (or a platform operator) who signs in at /admin/. */
+async function userCreate(db: Db, audit: AuditWriter, values: { tenant?: string; role?: string; 'login-code'?: string; name?: string; 'partner-org'?: string; locale?: string[]; json?: boolean }) {
+  const fromEnv = process.env.AFTERCARE_PASSWORD;
+  const password = fromEnv || generatePassword();
+  const locale = values.locale?.[0];
+  const user = await createUser(db, audit, Date.now(), {
+    tenantId: values.tenant ?? null,
+    role: (values.role ?? '') as Role,
+    loginCode: values['login-code'] ?? '',
+    displayName: values.name ?? values['login-code'] ?? '',
+    password,
+    partnerOrgId: values['partner-org'] ?? null,
+    ...(locale === 'en' || locale === 'nl' ? { locale } : {}),
+  });
+  // A generated password is shown this once; one from the environment is never echoed.
+  const shown = fromEnv ? {} : { password };
+  if (values.json) console.log(JSON.stringify({ ...user, ...shown }));
+  else console.log(`user ${user.id}\nlogin code ${user.loginCode}\nrole ${user.role}${user.tenantId ? `\ntenant ${user.tenantId}` : ''}${fromEnv ? '' : `\npassword ${password}   (shown once; store it now)`}`);
+  return 0;
+}
+
 main(process.argv.slice(2)).then(
   (code) => process.exit(code),
   (err: unknown) => {
-    if (err instanceof v.ValiError) {
+    if (err instanceof UserInputError) {
+      console.error(`error: ${err.message}`);
+    } else if (err instanceof v.ValiError) {
       for (const issue of err.issues) console.error(`error: ${v.getDotPath(issue) ?? 'input'}: ${issue.message}`);
     } else {
       console.error(`error: ${(err as Error).message}`);
