@@ -89,6 +89,22 @@ describe('owner settings (GET/PATCH /v1/admin/settings)', () => {
     expect((await publicConfig('https://new.example')).status).toBe(200);
   });
 
+  it('after the cache period the intake follows the new settings: a disabled kind and the old privacy URL are refused', async () => {
+    h = await makeAdminHarness({ clock });
+    const { auth } = await h.as('owner');
+    const before = h.validCase('return'); // built from the config as a page loaded it before the edit
+    const repair = h.validCase('repair');
+    expect((await h.admin('/settings', { as: auth, method: 'PATCH', body: { kinds: ['return'], privacyUrl: 'https://shop.example/privacy-v2' } })).status).toBe(200);
+    now += 5_001;
+    const disabled = await json<Problem>(h.submit(repair));
+    expect([disabled.status, disabled.body.code]).toEqual([422, 'kind_not_enabled']);
+    // The consent names the privacy statement that was shown; an old page showed the old one.
+    const stale = await json<Problem>(h.submit(before));
+    expect([stale.status, stale.body.code]).toEqual([422, 'consent_mismatch']);
+    before.consent.privacyUrl = 'https://shop.example/privacy-v2';
+    expect((await h.submit(before)).status).toBe(201);
+  });
+
   it('answers 422 with an error per field and writes nothing', async () => {
     h = await makeAdminHarness({ clock });
     const { auth } = await h.as('owner');
