@@ -175,7 +175,7 @@ export const CaseStatusChangeSchema = v.strictObject({ status: v.picklist(ADMIN_
 export type CaseStatusChangeInput = v.InferInput<typeof CaseStatusChangeSchema>;
 
 /** `POST /v1/admin/cases/:id/assign` body: an active partner organisation of the tenant, or null to unassign. */
-export const CaseAssignSchema = v.strictObject({ organisationId: v.nullable(ID, 'invalid_format') }, 'unknown_field');
+export const CaseAssignSchema = v.strictObject({ organisationId: v.nullable(ID) }, 'unknown_field');
 export type CaseAssignInput = v.InferInput<typeof CaseAssignSchema>;
 
 /** `POST /v1/admin/cases/:id/notes` body. A partner's note is always shared, whatever `shared` says. */

@@ -116,7 +116,7 @@ describe('bad input → 422 per field', () => {
   it('a cursor of another sort or order is refused, not misread', async () => {
     const first = await h.list({ limit: 1 });
     expect(first.nextCursor).toBeTruthy();
-    for (const q of [{ sort: 'updated' }, { order: 'asc' }]) {
+    for (const q of [{ sort: 'updated' }, { order: 'asc' }] as Record<string, string>[]) {
       const res = await h.admin(`/cases?${new URLSearchParams({ ...q, cursor: first.nextCursor!, limit: '1' })}`, { as: h.owner });
       expect(res.status).toBe(422);
     }
