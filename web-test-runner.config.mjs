@@ -16,6 +16,7 @@ export default {
   port: api.testPort,
   hostname: 'localhost',
   plugins: [esbuildPlugin({ ts: true, target: 'es2022' })],
+  middleware: [api.adminProxy],
   browsers: [
     chromeLauncher({
       launchOptions: {

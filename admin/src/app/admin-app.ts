@@ -109,7 +109,7 @@ export class AftercareAdmin extends AdminElement {
     if (!store.ready) return html`<main class="narrow"><p role="status">${this.t('loading')}</p></main>${this.#liveRegions()}`;
     const me = store.me;
     if (!me) {
-      return html`<div class="signin-head">${this.#langButton()}</div>
+      return html`<div class="signin-head"><p class="brand">${this.t('appTitle')}</p>${this.#langButton()}</div>
         <main class="narrow"><admin-sign-in></admin-sign-in></main>${this.#liveRegions()}`;
     }
     const route = this.route;

@@ -19,8 +19,8 @@ export const appStyles = css`
   nav a:hover { border-bottom-color: var(--line); }
   nav a[aria-current='page'] { border-bottom-color: var(--accent); color: var(--accent); font-weight: 600; }
   main { max-width: 76rem; margin: 0 auto; padding: 1.25rem 1rem 3rem; }
-  main.narrow { max-width: 28rem; padding-top: 2rem; }
-  .signin-head { display: flex; justify-content: flex-end; max-width: 76rem; margin: 0 auto; padding: 0.5rem 1rem 0; }
+  main.narrow { max-width: 28rem; padding-top: 0.75rem; }
+  .signin-head { display: flex; justify-content: space-between; align-items: center; gap: 1rem; max-width: 28rem; margin: 0 auto; padding: 2rem 1rem 0; }
   .signin-head button { background: var(--surface); color: var(--ink); }
   @media (max-width: 30rem) {
     .bar { padding: 0.5rem 0.75rem; }

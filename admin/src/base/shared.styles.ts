@@ -10,8 +10,8 @@ export const shared = [
     h1 { font-size: 1.5rem; line-height: 1.25; margin: 0 0 1rem; }
     h2 { font-size: 1.2rem; line-height: 1.3; margin: 1.5rem 0 0.75rem; }
     h3 { font-size: 1.05rem; margin: 1rem 0 0.5rem; }
-    h1:focus { outline: none; }
-    h1:focus-visible { outline: 3px solid var(--focus); outline-offset: 4px; }
+    /* Headings take focus only from script (view changes), never from Tab: no ring. */
+    h1:focus, h1:focus-visible, h2[tabindex='-1']:focus { outline: none; }
     p { margin: 0 0 0.75rem; }
     a { color: var(--accent); text-underline-offset: 0.15em; }
     a:hover { text-decoration-thickness: 2px; }
@@ -55,7 +55,8 @@ export const shared = [
     .notice p:last-child { margin: 0; }
 
     .card { background: var(--surface); border: 1px solid var(--soft-line); border-radius: var(--radius); padding: 1rem; margin: 0 0 1rem; min-width: 0; }
-    .table-wrap { overflow-x: auto; background: var(--surface); border: 1px solid var(--soft-line); border-radius: var(--radius); }
+    .table-wrap { overflow-x: auto; background: var(--surface); border: 1px solid var(--soft-line); border-radius: var(--radius); margin: 0 0 1rem; }
+    td.mono, td code, td .mono { white-space: nowrap; }
     .table-wrap:focus-visible { outline: 3px solid var(--focus); }
     table { border-collapse: collapse; width: 100%; font-size: 0.95rem; }
     caption { text-align: start; font-weight: 600; padding: 0.6rem 0.75rem; }

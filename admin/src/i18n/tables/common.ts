@@ -49,6 +49,8 @@ export const nl = {
   download: 'Downloaden',
   downloadStarted: 'Het downloaden is begonnen.',
   yourRoleCannot: 'Uw rol heeft geen toegang tot deze pagina.',
+  confirmTypeWord: 'Typ {word} om te bevestigen',
+  confirmWordWrong: 'Typ precies {word}.',
 };
 
 export const en: Record<keyof typeof nl, string> = {
@@ -101,4 +103,6 @@ export const en: Record<keyof typeof nl, string> = {
   download: 'Download',
   downloadStarted: 'The download has started.',
   yourRoleCannot: 'Your role has no access to this page.',
+  confirmTypeWord: 'Type {word} to confirm',
+  confirmWordWrong: 'Type exactly {word}.',
 };

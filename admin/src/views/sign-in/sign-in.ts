@@ -47,7 +47,7 @@ export class AdminSignIn extends AdminView {
   }
 
   async #loadSetup() {
-    const { data, error } = await store.client.auth.totpSetup();
+    const { data, error } = await store.client.auth.setupTotp();
     if (data) this.setup = data;
     else this.#fail(error);
   }
@@ -72,11 +72,11 @@ export class AdminSignIn extends AdminView {
         if (error) return void (await this.#fail(error));
         this.#after(data);
       } else if (this.step === 'totp') {
-        const { data, error } = await store.client.auth.totp({ code: v.code ?? '' });
+        const { data, error } = await store.client.auth.totp(v.code ?? "");
         if (error) return void (await this.#fail(error));
         this.#after(data);
       } else {
-        const { data, error } = await store.client.auth.totpEnable({ code: v.code ?? '' });
+        const { data, error } = await store.client.auth.enableTotp(v.code ?? "");
         if (error) return void (await this.#fail(error));
         this.announce(this.t('enrolDone'));
         this.#after(data);

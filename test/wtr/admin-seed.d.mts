@@ -1,0 +1,7 @@
+export const ADMIN_PASSWORD: string;
+export type SeededUser = { id: string; loginCode: string; password: string };
+export function seedAdmin(o: { databaseUrl: string; tenantId: string; apiBase: string; publishableKey: string; origin: string }): Promise<{
+  orgId: string;
+  users: Record<'owner' | 'staff' | 'auditor' | 'partner' | 'operator' | 'wrongpw', SeededUser>;
+  cases: { id: string; reference: string; kind: string; status: string }[];
+}>;
