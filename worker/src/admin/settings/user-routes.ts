@@ -3,7 +3,6 @@ import { asc, eq } from 'drizzle-orm';
 import { users } from '../../db/schema.js';
 import { auditInsert } from '../../audit/log.js';
 import { uuidv7 } from '../../lib/ids.js';
-import { problem } from '../../lib/problem.js';
 import { UserCreateSchema, type UserList } from '../../../../sdk/src/admin/settings.js';
 import type { FieldError } from '../../../../sdk/src/schemas/index.js';
 import { hashPassword } from '../auth/password.js';
