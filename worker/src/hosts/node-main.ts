@@ -1,8 +1,8 @@
 import path from 'node:path';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { startNodeHost, repoRoot } from './node.js';
 import { memoryRateLimiter } from '../limiter/memory.js';
-import { ensureDemoTenant } from '../tenants/demo.js';
+import { ensureDemoTenant, ensureDemoUsers, type DemoUser } from '../tenants/demo.js';
 
 /** `npm start`: migrate the embedded database, make sure a demo tenant exists, serve. */
 const root = repoRoot();
@@ -22,12 +22,37 @@ const host = await startNodeHost({
 const demo = await ensureDemoTenant(host.database.db, Date.now(), host.url);
 host.setDemoKey(demo.publishableKey);
 
+// Demo admin users: created once; their generated passwords are kept beside the database
+// (data/ is not committed) so every start can print them.
+const passwordFile = databaseUrl.startsWith('file:') ? path.join(path.dirname(databaseUrl.slice(5)), 'demo-admin.json') : path.join(root, 'data', 'demo-admin.json');
+const readKnown = (): Record<string, string> => {
+  try {
+    return JSON.parse(readFileSync(passwordFile, 'utf8')) as Record<string, string>;
+  } catch {
+    return {};
+  }
+};
+const known = readKnown();
+const demoUsers = await ensureDemoUsers(host.database.db, Date.now(), demo.tenantId, known);
+const fresh = demoUsers.filter((u) => u.created);
+if (fresh.length > 0) {
+  mkdirSync(path.dirname(passwordFile), { recursive: true });
+  writeFileSync(passwordFile, `${JSON.stringify({ ...known, ...Object.fromEntries(fresh.map((u) => [u.loginCode, u.password])) }, null, 2)}\n`, { mode: 0o600 });
+}
+const relative = path.relative(root, passwordFile);
+const shownPath = relative.startsWith('..') || path.isAbsolute(relative) ? passwordFile : relative;
+const adminUrl = `http://localhost:${new URL(host.url).port}/admin/`;
+const userLine = (u: DemoUser) => `${u.loginCode.padEnd(16)} ${(u.password ?? '(password unknown: see demo-admin.json or delete data/)').padEnd(22)} ${u.role}`;
+
 console.log(`Aftercare is running on ${host.url}
   database         ${databaseUrl.replace(/\?.*$/, '')}
   demo retailer    ${host.url}/demo/
   public API       ${host.url}/v1/config   (OpenAPI: ${host.url}/v1/openapi.json)
   demo tenant      ${demo.tenantId}${demo.created ? ' (created now)' : ''}
   publishable key  ${demo.publishableKey}
+  admin page       ${adminUrl}
+  demo sign-in     ${demoUsers.map(userLine).join('\n                   ')}
+                   (passwords kept in ${shownPath})
 Stop with Ctrl+C.`);
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {

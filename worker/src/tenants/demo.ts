@@ -1,7 +1,9 @@
 import { and, eq, isNull } from 'drizzle-orm';
-import { keyOrigins, publishableKeys } from '../db/schema.js';
+import { keyOrigins, partnerOrgs, publishableKeys, users } from '../db/schema.js';
 import type { Db } from '../db/types.js';
-import { AuditWriter } from '../audit/log.js';
+import { AuditWriter, auditInsert } from '../audit/log.js';
+import { uuidv7 } from '../lib/ids.js';
+import { createUser, generatePassword } from '../admin/auth/create-user.js';
 import { createTenant } from './create.js';
 
 export const DEMO_TENANT_NAME = 'Demo Winkel';
@@ -28,4 +30,46 @@ export async function ensureDemoTenant(db: Db, now: number, baseUrl: string): Pr
     locales: ['nl', 'en', 'de', 'fr'],
   }, 'demo-setup');
   return { ...t, created: true };
+}
+
+/** The demo's admin users (R13/R15): one per role, a carrier partner among them. */
+export const DEMO_CARRIER = 'Snelle Koeriers';
+export const DEMO_USERS = [
+  { loginCode: 'demo-eigenaar', role: 'owner', displayName: 'Demo Eigenaar' },
+  { loginCode: 'demo-medewerker', role: 'staff', displayName: 'Demo Medewerker' },
+  { loginCode: 'demo-koerier', role: 'partner', displayName: 'Demo Koerier' },
+  { loginCode: 'demo-auditor', role: 'auditor', displayName: 'Demo Auditor' },
+] as const;
+
+export type DemoUser = { loginCode: string; role: string; password: string | null; created: boolean };
+
+/**
+ * Creates, once, the demo admin users of a tenant with generated passwords, and the carrier
+ * organisation "Snelle Koeriers" for `demo-koerier`. `known` holds the passwords kept from an
+ * earlier start (the host keeps them in a file; this module stays free of node: imports);
+ * an existing user whose password is not known comes back with `password: null`.
+ */
+export async function ensureDemoUsers(db: Db, now: number, tenantId: string, known: Record<string, string> = {}): Promise<DemoUser[]> {
+  const audit = new AuditWriter(db);
+  const actor = { actorType: 'system' as const, actorId: 'demo-setup' };
+  let [org] = await db.select({ id: partnerOrgs.id }).from(partnerOrgs).where(and(eq(partnerOrgs.tenantId, tenantId), eq(partnerOrgs.name, DEMO_CARRIER))).limit(1);
+  if (!org) {
+    org = { id: uuidv7(now) };
+    const entry = { id: uuidv7(now), at: now, ...actor, action: 'partner_org.created', entityType: 'partner_org', entityId: org.id, fields: ['name', 'type'] };
+    await audit.withAppend(tenantId, [entry], (rows) =>
+      db.batch([db.insert(partnerOrgs).values({ id: org!.id, tenantId, name: DEMO_CARRIER, type: 'carrier', createdAt: now, disabledAt: null }), auditInsert(db, rows)]),
+    );
+  }
+  const out: DemoUser[] = [];
+  for (const u of DEMO_USERS) {
+    const [existing] = await db.select({ id: users.id }).from(users).where(eq(users.loginCode, u.loginCode)).limit(1);
+    if (existing) {
+      out.push({ loginCode: u.loginCode, role: u.role, password: known[u.loginCode] ?? null, created: false });
+      continue;
+    }
+    const password = generatePassword();
+    await createUser(db, audit, now, { tenantId, role: u.role, loginCode: u.loginCode, displayName: u.displayName, password, partnerOrgId: u.role === 'partner' ? org.id : null }, actor);
+    out.push({ loginCode: u.loginCode, role: u.role, password, created: true });
+  }
+  return out;
 }

@@ -4,6 +4,7 @@ import { auditLog, tenants, users } from '../../db/schema.js';
 import { makeAdminHarness, type AdminHarness } from '../../testing/admin-harness.js';
 import { authCalls, codeOf, cookieOf } from './test-helpers.js';
 import { totpAt } from './totp.js';
+import { ROLE_PERMISSIONS } from '../../../../sdk/src/admin/roles.js';
 
 let h: AdminHarness;
 afterEach(() => h?.dispose());
@@ -17,16 +18,16 @@ describe('/v1/admin/me', () => {
     const me = await (await h.admin('/me', { as: auth })).json();
     expect(me).toEqual({
       type: 'user', id: user.id, displayName: 'Test staff', loginCode: user.loginCode, role: 'staff',
-      permissions: ['cases.read', 'cases.work', 'cases.assign', 'cases.export', 'subjects.manage'],
+      permissions: [...ROLE_PERMISSIONS.staff],
       tenant: { id: h.tenant.tenantId, name: 'Fietsenwinkel Test' }, partnerOrg: null, locale: 'nl', totpEnabled: false, totpRequired: false,
     });
     const orgId = await h.addOrg(h.tenant.tenantId, 'carrier', 'Snelle Koeriers');
     const partner = await h.as('partner', { partnerOrgId: orgId });
     expect(await (await h.admin('/me', { as: partner.auth })).json()).toMatchObject({ role: 'partner', partnerOrg: { id: orgId, name: 'Snelle Koeriers', type: 'carrier' } });
     const op = await h.as('operator');
-    expect(await (await h.admin('/me', { as: op.auth })).json()).toMatchObject({ role: 'operator', tenant: null, permissions: ['tenants.manage'] });
+    expect(await (await h.admin('/me', { as: op.auth })).json()).toMatchObject({ role: 'operator', tenant: null, permissions: [...ROLE_PERMISSIONS.operator] });
     const key = await h.keyFor({ role: 'auditor', name: 'Boekhouding' });
-    expect(await (await h.admin('/me', { as: key })).json()).toMatchObject({ type: 'api_key', displayName: 'Boekhouding', loginCode: null, role: 'auditor', permissions: ['logs.read'] });
+    expect(await (await h.admin('/me', { as: key })).json()).toMatchObject({ type: 'api_key', displayName: 'Boekhouding', loginCode: null, role: 'auditor', permissions: [...ROLE_PERMISSIONS.auditor] });
   });
 
   it('PATCH changes name and locale with an audit entry naming the fields; refuses bad input and API keys', async () => {
