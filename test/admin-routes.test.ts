@@ -67,6 +67,10 @@ const TABLE: Record<string, Row> = {
   'PATCH /v1/admin/organisations/:id': { access: { perm: 'settings.manage' }, body: { name: 'Andere naam' } },
   'GET /v1/admin/tenants': { access: { perm: 'tenants.manage' } },
   'POST /v1/admin/tenants': { access: { perm: 'tenants.manage' } },
+  'GET /v1/admin/retention/policies': { access: { perm: 'registers.read' } },
+  'PUT /v1/admin/retention/policies': { access: { perm: 'registers.manage' }, body: { repair: { basis: 'closed', months: 36 } } },
+  'GET /v1/admin/retention/preview': { access: { perm: 'registers.read' } },
+  'POST /v1/admin/retention/run': { access: { perm: 'registers.manage' }, body: {} },
 };
 
 const ROLES: Role[] = ['owner', 'staff', 'auditor', 'partner', 'operator'];

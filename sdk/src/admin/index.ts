@@ -6,3 +6,4 @@ export * from './cases.js';
 export * from './workflow.js';
 export * from './subjects.js';
 export * from './exports.js';
+export * from './retention.js';

@@ -1,0 +1,10 @@
+import { retentionEveryMs, runRetentionJob } from '../retention/job.js';
+import type { Job } from './types.js';
+
+/**
+ * THE list of periodic jobs both hosts run (Node: a timer, see timer.ts; Workers: the Cron
+ * Trigger in wrangler.toml, see hosts/cloudflare.ts). Add yours with one line — see README.md.
+ */
+export const JOBS: readonly Job[] = [
+  { name: 'retention', everyMs: retentionEveryMs, run: runRetentionJob },
+];
