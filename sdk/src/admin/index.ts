@@ -7,3 +7,4 @@ export * from './workflow.js';
 export * from './subjects.js';
 export * from './exports.js';
 export * from './retention.js';
+export * from './webhooks.js';

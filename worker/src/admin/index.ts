@@ -14,6 +14,7 @@ import { settingsRoutes } from './settings/routes.js';
 import { userRoutes } from './settings/user-routes.js';
 import { orgRoutes } from './settings/org-routes.js';
 import { tenantRoutes } from './settings/tenant-routes.js';
+import { webhookRoutes } from './webhooks/routes.js';
 import { retentionRoutes } from './retention/routes.js';
 
 export const ADMIN_BASE = '/v1/admin';
@@ -46,6 +47,7 @@ export function adminRoutes() {
   admin.route('/users', userRoutes());
   admin.route('/organisations', orgRoutes());
   admin.route('/tenants', tenantRoutes());
+  admin.route('/webhooks', webhookRoutes());
   admin.route('/retention', retentionRoutes());
   admin.all('*', () => problem('not_found'));
   return admin;
