@@ -6,6 +6,10 @@ import { openLibsqlWeb } from '../db/libsql-web.js';
 import { cloudflareRateLimiter, type RateLimitBinding } from '../limiter/cloudflare.js';
 import { unlimited } from '../limiter/unlimited.js';
 import { cloudflareClientIp } from './client-ip.js';
+import { AuditWriter } from '../audit/log.js';
+import { JOBS } from '../jobs/registry.js';
+import { logOutcomes, runDueJobs, type JobOutcome } from '../jobs/runner.js';
+import type { Job, JobEnv } from '../jobs/types.js';
 
 /**
  * The bindings this Worker reads (see wrangler.toml). `DB` (D1) wins when present; otherwise
@@ -23,10 +27,28 @@ export type WorkerEnv = {
 
 type Fetcher = (request: Request, env: WorkerEnv, ctx: ExecutionContext) => Response | Promise<Response>;
 
-/** Builds the app from the bindings: once per isolate, reused by every request after. */
-export function buildWorkerApp(env: WorkerEnv): Fetcher {
+/** The database from the bindings: D1 when bound, else Turso (libSQL over HTTP). */
+function openWorkerDb(env: WorkerEnv) {
   const db = env.DB ? openD1(env.DB) : env.LIBSQL_URL ? openLibsqlWeb(env.LIBSQL_URL, env.LIBSQL_AUTH_TOKEN) : undefined;
   if (!db) throw new Error('No database: bind a D1 database as DB, or set the LIBSQL_URL (and LIBSQL_AUTH_TOKEN) secrets.');
+  return db;
+}
+
+/**
+ * The Cron Trigger's work (wrangler.toml `[triggers] crons`): runs the periodic jobs that are
+ * due (worker/src/jobs; the runner decides with leases, so the cron may fire more often than
+ * any job needs). Job settings such as RETENTION_INTERVAL_HOURS come from `[vars]`.
+ */
+export async function runScheduledJobs(env: WorkerEnv, jobs: readonly Job[] = JOBS): Promise<JobOutcome[]> {
+  const db = openWorkerDb(env);
+  const outcomes = await runDueJobs(jobs, { db, clock: systemClock, audit: new AuditWriter(db), env: env as unknown as JobEnv, holder: `worker:${crypto.randomUUID()}` });
+  logOutcomes(outcomes);
+  return outcomes;
+}
+
+/** Builds the app from the bindings: once per isolate, reused by every request after. */
+export function buildWorkerApp(env: WorkerEnv): Fetcher {
+  const db = openWorkerDb(env);
   const period = Number(env.SUBMIT_LIMIT_PERIOD ?? 60) || 60;
   const api = createApp({
     db,
@@ -48,5 +70,8 @@ export default {
   fetch(request, env, ctx) {
     app ??= buildWorkerApp(env);
     return app(request, env, ctx);
+  },
+  scheduled(_controller, env, ctx) {
+    ctx.waitUntil(runScheduledJobs(env).then(() => undefined));
   },
 } satisfies ExportedHandler<WorkerEnv>;

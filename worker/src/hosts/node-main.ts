@@ -18,6 +18,9 @@ const host = await startNodeHost({
   trustProxy: Number(process.env.TRUST_PROXY ?? 0) || (process.env.TRUST_PROXY === 'true' ? 1 : 0),
   publicDir: path.join(root, 'dist', 'public'),
   rateLimiter: memoryRateLimiter({ limit: Number(process.env.RATE_LIMIT_PER_MINUTE ?? 30), windowMs: 60_000, clock: { now: Date.now } }),
+  // Periodic jobs (retention, …; worker/src/jobs/README.md): on unless JOBS=off. Settings from
+  // the environment, e.g. RETENTION_INTERVAL_HOURS (default 24); JOBS_TICK_SECONDS: how often due jobs are looked for.
+  jobs: process.env.JOBS === 'off' ? undefined : { env: process.env, tickMs: Number(process.env.JOBS_TICK_SECONDS) * 1000 || undefined },
 });
 const demo = await ensureDemoTenant(host.database.db, Date.now(), host.url);
 host.setDemoKey(demo.publishableKey);

@@ -11,6 +11,10 @@ import { memoryRateLimiter } from '../limiter/memory.js';
 import { nodeClientIp } from './client-ip.js';
 import { KEY_PLACEHOLDER } from '../tenants/demo-files.js';
 import { adminPageHeadersMiddleware } from '../admin-page/middleware.js';
+import { AuditWriter } from '../audit/log.js';
+import { JOBS } from '../jobs/registry.js';
+import { startJobTimer, type JobTimer } from '../jobs/timer.js';
+import type { Job, JobEnv } from '../jobs/types.js';
 
 export type NodeHostOptions = {
   databaseUrl: string;
@@ -25,6 +29,12 @@ export type NodeHostOptions = {
   clock?: Clock;
   rateLimiter?: RateLimiter;
   config?: Partial<AppConfig>;
+  /**
+   * Periodic jobs (worker/src/jobs): off unless given. `env` is where jobs read their settings
+   * (e.g. `RETENTION_INTERVAL_HOURS`), `tickMs` how often due jobs are looked for, `jobs` the
+   * list to run (default: the registry).
+   */
+  jobs?: { env?: JobEnv; tickMs?: number; jobs?: readonly Job[] };
 };
 
 export type NodeHost = {
@@ -34,6 +44,8 @@ export type NodeHost = {
   server: ServerType;
   /** The key the demo pages are served with. */
   setDemoKey(key: string): void;
+  /** The periodic-jobs timer, when `jobs` was given. */
+  jobs?: JobTimer;
   close(): Promise<void>;
 };
 
@@ -94,6 +106,9 @@ export async function startNodeHost(opts: NodeHostOptions): Promise<NodeHost> {
     const s = serve({ fetch: root.fetch, port: opts.port, hostname }, () => resolve(s));
   });
   const port = (server.address() as AddressInfo).port;
+  const jobs = opts.jobs
+    ? startJobTimer(opts.jobs.jobs ?? JOBS, { db: database.db, clock, audit: new AuditWriter(database.db), env: opts.jobs.env ?? {}, holder: `node:${crypto.randomUUID()}` }, { tickMs: opts.jobs.tickMs })
+    : undefined;
   const shownHost = hostname === '0.0.0.0' || hostname === '127.0.0.1' ? 'localhost' : hostname;
   return {
     url: `http://${shownHost}:${port}`,
@@ -103,13 +118,16 @@ export async function startNodeHost(opts: NodeHostOptions): Promise<NodeHost> {
     setDemoKey: (key) => {
       demo.key = key;
     },
-    close: () =>
-      new Promise<void>((resolve) => {
+    jobs,
+    close: async () => {
+      await jobs?.stop();
+      await new Promise<void>((resolve) => {
         server.close(() => {
           database.close();
           resolve();
         });
         (server as { closeAllConnections?: () => void }).closeAllConnections?.();
-      }),
+      });
+    },
   };
 }
