@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { can, type Permission, type Role } from '../sdk/src/admin/roles.js';
-import { apiKeys, consents } from '../worker/src/db/schema.js';
+import { apiKeys, consents, tenants } from '../worker/src/db/schema.js';
 import { makeAdminHarness, type AdminHarness, type As } from '../worker/src/testing/admin-harness.js';
 
 /**
@@ -67,10 +67,32 @@ const TABLE: Record<string, Row> = {
   'PATCH /v1/admin/organisations/:id': { access: { perm: 'settings.manage' }, body: { name: 'Andere naam' } },
   'GET /v1/admin/tenants': { access: { perm: 'tenants.manage' } },
   'POST /v1/admin/tenants': { access: { perm: 'tenants.manage' } },
+  // Art. 30(2) register and sub-processors (R16, R21): tenant side, then the operator's platform side.
+  'GET /v1/admin/register': { access: { perm: 'registers.read' }, query: 'lang=en' },
+  'GET /v1/admin/register.csv': { access: { perm: 'registers.read' }, query: 'delimiter=semicolon' },
+  'GET /v1/admin/register/print': { access: { perm: 'registers.read' }, query: 'lang=nl' },
+  'GET /v1/admin/register/print.css': { access: { perm: 'registers.read' } },
+  'GET /v1/admin/register/controller': { access: { perm: 'registers.read' } },
+  'PUT /v1/admin/register/controller': { access: { perm: 'registers.manage' }, body: { contact: { name: 'Fietsenwinkel', address: 'Damrak 1, 1012 LG Amsterdam', email: 'privacy@fiets.example' }, dpo: null } },
+  'GET /v1/admin/register/subprocessors': { access: { perm: 'registers.read' } },
+  'POST /v1/admin/register/subprocessors/:id/objection': { access: { perm: 'registers.manage' }, body: { reason: 'Geen doorgifte buiten de EER.' } },
+  'GET /v1/admin/platform/profile': { access: { perm: 'platform.manage' } },
+  'PUT /v1/admin/platform/profile': {
+    access: { perm: 'platform.manage' },
+    body: { name: 'Aftercare BV', contact: { name: 'Aftercare BV', address: 'Keizersgracht 1, Amsterdam', email: 'privacy@aftercare.example' }, dpo: null, securityMeasures: { nl: 'Versleuteld transport.', en: 'Encrypted transport.' } },
+  },
+  'GET /v1/admin/platform/subprocessors': { access: { perm: 'platform.manage' } },
+  'POST /v1/admin/platform/subprocessors': { access: { perm: 'platform.manage' }, body: { name: 'Hosting GmbH', purpose: 'Hosting', location: 'DE', startDate: '2099-01-01' } },
+  'PATCH /v1/admin/platform/subprocessors/:id': { access: { perm: 'platform.manage' }, body: { ended: true } },
   'GET /v1/admin/retention/policies': { access: { perm: 'registers.read' } },
   'PUT /v1/admin/retention/policies': { access: { perm: 'registers.manage' }, body: { repair: { basis: 'closed', months: 36 } } },
   'GET /v1/admin/retention/preview': { access: { perm: 'registers.read' } },
   'POST /v1/admin/retention/run': { access: { perm: 'registers.manage' }, body: {} },
+  'GET /v1/admin/webhooks': { access: { perm: 'registers.read' } },
+  'PUT /v1/admin/webhooks': { access: { perm: 'registers.manage' }, body: { url: 'https://hooks.shop.example/aftercare', personalData: false } },
+  'POST /v1/admin/webhooks/secret': { access: { perm: 'registers.manage' } },
+  'GET /v1/admin/webhooks/deliveries': { access: { perm: 'registers.read' } },
+  'POST /v1/admin/webhooks/test': { access: { perm: 'registers.manage' } },
 };
 
 const ROLES: Role[] = ['owner', 'staff', 'auditor', 'partner', 'operator'];
@@ -101,6 +123,8 @@ const allowed = (role: Role, access: Access) =>
 
 beforeAll(async () => {
   h = await makeAdminHarness();
+  // POST /webhooks/test needs a URL, whichever row runs first.
+  await h.db.update(tenants).set({ webhookUrl: 'https://hooks.shop.example/aftercare' }).where(eq(tenants.id, h.tenant.tenantId));
   own = await h.submitCase('repair');
   const other = await h.submitOtherCase('return');
   const [consent] = await h.db.select({ id: consents.id }).from(consents).where(eq(consents.caseId, other.id));

@@ -3,3 +3,4 @@ export * from './schemas/index.js';
 export * from './client/index.js';
 export * from './admin/index.js';
 export * from './admin-client/index.js';
+export * from './webhooks/index.js';

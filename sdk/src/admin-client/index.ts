@@ -4,6 +4,8 @@ import { subjectsApi } from './subjects.js';
 import { casesApi } from './cases.js';
 import { exportsApi, logsApi } from './exports.js';
 import { apiKeysApi, authApi, meApi } from './auth.js';
+import { platformApi, registerApi } from './register.js';
+import { webhooksApi } from './webhooks.js';
 
 export type { AdminClientOptions, AdminClientError, AdminResult, Transport, Query } from './transport.js';
 export { createTransport, queryString } from './transport.js';
@@ -27,6 +29,8 @@ export function createAdminClient(options: AdminClientOptions) {
     cases: casesApi(t),
     exports: exportsApi(t), logs: logsApi(t),
     auth: authApi(t), me: meApi(t), apiKeys: apiKeysApi(t),
+    register: registerApi(t), platform: platformApi(t),
+    webhooks: webhooksApi(t),
   };
 }
 export type AdminClient = ReturnType<typeof createAdminClient>;

@@ -6,6 +6,8 @@ import { auditInsert, type AuditWriter } from '../audit/log.js';
 import type { ChainedEntry } from '../audit/chain.js';
 import { caseReference, uuidv7 } from '../lib/ids.js';
 import { isReferenceConflict } from './idempotency.js';
+import { outboxStatement } from '../webhooks/outbox.js';
+import { caseCreatedData } from '../webhooks/payloads.js';
 
 export type Evidence = { ip: string; userAgent: string; pageUrl: string | null };
 export type Idempotency = { key: string; requestHash: string; ttlMs: number };
@@ -26,7 +28,8 @@ export function caseAuditEntry(ids: CaseIds, now: number, input: CaseOutput) {
 /**
  * The statements of one submission, in batch order: drop an expired record of the same
  * Idempotency-Key, then subject, product, case, consent evidence (R5), the chained audit
- * row(s) and the idempotency record holding the answer.
+ * row(s), the `case.created` webhook outbox row (only when the tenant has a webhook URL; ids
+ * only) and the idempotency record holding the answer.
  */
 export function caseStatements(db: Db, tenantId: string, now: number, ids: CaseIds, input: CaseOutput, evidence: Evidence, idem: Idempotency, created: CaseCreated, auditRows: ChainedEntry[]) {
   const { subjectId, productId, caseId, consentId } = ids;
@@ -39,6 +42,7 @@ export function caseStatements(db: Db, tenantId: string, now: number, ids: CaseI
     db.insert(cases).values({ id: caseId, tenantId, reference: created.reference, kind: input.kind, status: created.status, subjectId, productId, details, createdAt: now, updatedAt: now }),
     db.insert(consents).values({ id: consentId, tenantId, caseId, subjectId, consentTextId: consent.textId, textHash: consent.textHash, locale: consent.locale, privacyUrl: consent.privacyUrl, givenAt: now, ...evidence }),
     auditInsert(db, auditRows),
+    outboxStatement(db, { tenantId, event: 'case.created', data: caseCreatedData({ id: caseId, reference: created.reference, kind: input.kind, status: created.status }), now }),
     db.insert(idempotencyKeys).values({ tenantId, key: idem.key, requestHash: idem.requestHash, status: 201, body: JSON.stringify(created), createdAt: now, expiresAt: now + idem.ttlMs }),
   ] as const;
 }

@@ -10,6 +10,8 @@ import type { AuditWriter } from '../../audit/log.js';
 import { actorOf, tenantOf, type Principal } from '../principal.js';
 import { invalid, Refused } from './body.js';
 import { findCaseRow, type CaseRow } from './query.js';
+import { outboxStatement } from '../../webhooks/outbox.js';
+import { caseUpdatedData } from '../../webhooks/payloads.js';
 
 type Ctx = { db: Db; audit: AuditWriter; now: number; principal: Principal };
 
@@ -61,6 +63,7 @@ export function changeStatus(x: Ctx, id: string, to: AdminCaseStatus) {
     return x.db.batch([
       x.db.update(cases).set({ status: to, updatedAt: x.now, ...(closing ? { closedAt: x.now } : {}) }).where(and(eq(cases.id, id), eq(cases.tenantId, tenantId))),
       auditInsert(x.db, rows),
+      outboxStatement(x.db, { tenantId, event: 'case.updated', data: caseUpdatedData({ ...row, status: to }, 'status'), now: x.now }),
     ]);
   });
 }
@@ -80,6 +83,7 @@ export function assignCase(x: Ctx, id: string, orgId: string | null) {
     return x.db.batch([
       x.db.update(cases).set({ assignedOrgId: orgId, updatedAt: x.now }).where(and(eq(cases.id, id), eq(cases.tenantId, tenantId))),
       auditInsert(x.db, rows),
+      outboxStatement(x.db, { tenantId, event: 'case.updated', data: caseUpdatedData({ ...row, assignedOrgId: orgId }, 'assignment'), now: x.now }),
     ]);
   });
 }
@@ -90,11 +94,12 @@ export async function addNote(x: Ctx, id: string, note: { body: string; shared: 
   const noteId = uuidv7(x.now);
   const shared = x.principal.role === 'partner' ? true : note.shared;
   await x.audit.withAppend(tenantId, [entry(x, id, 'case.note_added', ['notes'])], async (rows) => {
-    await current(x, id);
+    const row = await current(x, id);
     return x.db.batch([
       x.db.insert(caseNotes).values({ id: noteId, tenantId, caseId: id, authorId: x.principal.id, body: note.body, shared, createdAt: x.now }),
       x.db.update(cases).set({ updatedAt: x.now }).where(and(eq(cases.id, id), eq(cases.tenantId, tenantId))),
       auditInsert(x.db, rows),
+      outboxStatement(x.db, { tenantId, event: 'case.updated', data: caseUpdatedData(row, 'note', { noteId }), now: x.now }),
     ]);
   });
   return { id: noteId, body: note.body, shared, createdAt: new Date(x.now).toISOString(), author: { id: x.principal.id, name: x.principal.displayName } };
