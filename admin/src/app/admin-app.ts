@@ -57,7 +57,7 @@ export class AftercareAdmin extends AdminElement {
   override willUpdate() {
     const me = store.me;
     // Signed in on the sign-in route (or just now): go to the role's start page.
-    if (me && this.route.name === 'sign-in') navigate(homeOf(me.role), undefined, true);
+    if (me && (this.route.name === 'sign-in' || this.route.name === 'home')) navigate(homeOf(me.role), undefined, true);
   }
 
   async #announce() {

@@ -2,7 +2,7 @@
  * Hash routing: `/admin/#/cases/019…?status=new`. The page is one HTML file at /admin/, so deep
  * links survive a reload on both hosts without any server-side fallback.
  */
-export type RouteName = 'sign-in' | 'cases' | 'case' | 'subjects' | 'subject' | 'settings' | 'logs' | 'tenants' | 'account' | 'not-found';
+export type RouteName = 'home' | 'sign-in' | 'cases' | 'case' | 'subjects' | 'subject' | 'settings' | 'logs' | 'tenants' | 'account' | 'not-found';
 export type Route = { name: RouteName; params: Record<string, string>; query: URLSearchParams };
 
 const PATTERNS: [RouteName, RegExp, string[]][] = [
@@ -29,7 +29,7 @@ export function parseHash(hash: string): Route {
       return { name, params, query };
     }
   }
-  return { name: path === '/' ? 'cases' : 'not-found', params: {}, query };
+  return { name: path === '/' ? 'home' : 'not-found', params: {}, query };
 }
 
 /** `#/cases/abc?x=1` for links. */

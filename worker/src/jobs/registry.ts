@@ -1,4 +1,5 @@
 import { retentionEveryMs, runRetentionJob } from '../retention/job.js';
+import { webhookJob } from '../webhooks/job.js';
 import type { Job } from './types.js';
 
 /**
@@ -7,4 +8,5 @@ import type { Job } from './types.js';
  */
 export const JOBS: readonly Job[] = [
   { name: 'retention', everyMs: retentionEveryMs, run: runRetentionJob },
+  webhookJob, // every 5 s: delivers due webhook_outbox rows
 ];

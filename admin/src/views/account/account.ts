@@ -51,7 +51,7 @@ export class AdminAccount extends AdminView {
         <dt>${this.t('accountLoginCode')}</dt><dd class="mono">${me.loginCode ?? '—'}</dd>
         <dt>${this.t('accountRole')}</dt><dd>${roleLabel(me.role)}${me.partnerOrg ? ` · ${me.partnerOrg.name}` : ''}</dd>
       </dl></section>
-      <section class="card" aria-labelledby="totp-title">
+      <section class="card">
         <h2 id="totp-title">${this.t('enrolTitle')}</h2>
         <p>${me.totpEnabled ? this.t('accountTotpOn') : this.t('accountTotpOff')}</p>
         ${this.error && !errs.code ? html`<div class="notice error" role="alert"><p>${errorText(this.error)}</p></div>` : nothing}

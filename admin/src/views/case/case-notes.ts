@@ -62,7 +62,7 @@ export class AdminCaseNotes extends AdminElement {
     const notes = this.kase.notes ?? [];
     const role = store.me!.role;
     const errs = fieldErrors(this.error);
-    return html`<section class="card" aria-labelledby="n-title">
+    return html`<section class="card">
       <h2 id="n-title">${this.t('caseNotes')}</h2>
       ${notes.length
         ? html`<ol>${notes.map((n) => html`<li>

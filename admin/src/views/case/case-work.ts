@@ -74,7 +74,7 @@ export class AdminCaseWork extends AdminElement {
     const errs = fieldErrors(this.error);
     return html`
       ${can(role, 'cases.work')
-        ? html`<section class="card" aria-labelledby="w-status"><h2 id="w-status">${this.t('statusChange')}</h2>
+        ? html`<section class="card"><h2 id="w-status">${this.t('statusChange')}</h2>
             ${this.#err('status')}
             ${next.length
               ? html`<form @submit=${this.#status}>
@@ -85,7 +85,7 @@ export class AdminCaseWork extends AdminElement {
           </section>`
         : nothing}
       ${can(role, 'cases.assign')
-        ? html`<section class="card" aria-labelledby="w-assign"><h2 id="w-assign">${this.t('assignTitle')}</h2>
+        ? html`<section class="card"><h2 id="w-assign">${this.t('assignTitle')}</h2>
             ${this.#err('assign')}
             <form @submit=${this.#assign}>
               ${selectField({ name: 'org', label: this.t('assignTo'), value: c.assignedOrg?.id ?? '', error: this.which === 'assign' ? errs.organisationId : undefined, options: [{ value: '', label: this.t('assignNone') }, ...this.orgs.map((o) => ({ value: o.id, label: `${o.name} (${partnerTypeLabel(o.type)})` }))] })}

@@ -48,11 +48,11 @@ export class AdminCase extends AdminView {
       <h1>${this.t('caseTitle', { reference: c.reference ?? '' })}</h1>
       <div class="layout">
         <div class="main">
-          <section class="card" aria-labelledby="s-summary"><h2 id="s-summary">${this.t('caseSummary')}</h2>${summaryFacts(c)}</section>
-          ${c.subject ? html`<section class="card" aria-labelledby="s-subject"><h2 id="s-subject">${this.t('caseSubject')}</h2>${subjectFacts(c)}</section>` : nothing}
-          ${c.product ? html`<section class="card" aria-labelledby="s-product"><h2 id="s-product">${this.t('caseProduct')}</h2>${productFacts(c)}</section>` : nothing}
+          <section class="card"><h2 id="s-summary">${this.t('caseSummary')}</h2>${summaryFacts(c)}</section>
+          ${c.subject ? html`<section class="card"><h2 id="s-subject">${this.t('caseSubject')}</h2>${subjectFacts(c)}</section>` : nothing}
+          ${c.product ? html`<section class="card"><h2 id="s-product">${this.t('caseProduct')}</h2>${productFacts(c)}</section>` : nothing}
           ${c.details && Object.keys(c.details).length
-            ? html`<section class="card" aria-labelledby="s-details"><h2 id="s-details">${this.t('caseDetails')}</h2>${detailFacts(c.details)}</section>`
+            ? html`<section class="card"><h2 id="s-details">${this.t('caseDetails')}</h2>${detailFacts(c.details)}</section>`
             : nothing}
         </div>
         <div class="side">
@@ -63,9 +63,9 @@ export class AdminCase extends AdminView {
         </div>
       </div>
       ${c.consents?.length
-        ? html`<section aria-labelledby="s-consents"><h2 id="s-consents">${this.t('caseConsents')}</h2>${consentTable(c.consents)}</section>`
+        ? html`<section><h2 id="s-consents">${this.t('caseConsents')}</h2>${consentTable(c.consents)}</section>`
         : nothing}
-      ${c.history ? html`<section aria-labelledby="s-history"><h2 id="s-history">${this.t('caseHistory')}</h2>${historyTable(c.history)}</section>` : nothing}`;
+      ${c.history ? html`<section><h2 id="s-history">${this.t('caseHistory')}</h2>${historyTable(c.history)}</section>` : nothing}`;
   }
 }
 

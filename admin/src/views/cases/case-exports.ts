@@ -34,7 +34,7 @@ export class AdminCaseExports extends AdminElement {
   override render() {
     const x = store.client.exports;
     const q = this.#query();
-    return html`<section class="card" aria-labelledby="exports-title">
+    return html`<section class="card">
       <h2 id="exports-title">${this.t('exportTitle')}</h2>
       <p class="hint">${this.t('exportHint')}</p>
       <div class="actions">

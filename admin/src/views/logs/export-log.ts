@@ -25,7 +25,7 @@ export class AdminExportLog extends LogPageElement<ExportLogEntry> {
   override render() {
     const logs = store.client.logs;
     return html`<p>${this.t('exportLogIntro')}</p>
-      <section class="card" aria-labelledby="dl-title"><h2 id="dl-title">${this.t('exportLogDownload')}</h2>
+      <section class="card"><h2 id="dl-title">${this.t('exportLogDownload')}</h2>
         <div class="actions">
           <a class="button" download href=${logs.exportsCsvUrl()}>${this.t('exportLogCsv')}</a>
           <a class="button" download href=${logs.exportsCsvUrl({ delimiter: 'semicolon' })}>${this.t('exportLogCsvExcel')}</a>

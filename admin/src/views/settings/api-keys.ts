@@ -89,7 +89,7 @@ export class AdminApiKeys extends AdminElement {
     const orgName = (id: string | null) => this.orgs.find((o) => o.id === id)?.name ?? '';
     return html`<p>${this.t('keysIntro')}</p>
       ${this.created
-        ? html`<section class="notice ok" aria-labelledby="created-title">
+        ? html`<section class="notice ok">
             <h2 id="created-title" tabindex="-1">${this.t('kCreatedTitle')}: ${this.created.name}</h2>
             <p>${this.t('kCreatedText')}</p>
             <div class="created"><code id="new-key">${this.created.key}</code><admin-copy-button .text=${this.created.key}></admin-copy-button></div>

@@ -99,7 +99,7 @@ export class AdminTenantSettings extends AdminElement {
         </fieldset>
         <button class="primary" type="submit" ?disabled=${this.busy}>${this.busy ? this.t('saving') : this.t('save')}</button>
       </form>
-      <section aria-labelledby="pk-title">
+      <section>
         <h2 id="pk-title">${this.t('sPublishableKeys')}</h2>
         <p class="muted">${this.t('sPublishableKeysHint')}</p>
         <div class="table-wrap" tabindex="0" role="region" aria-label=${this.t('sPublishableKeys')}><table>

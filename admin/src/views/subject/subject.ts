@@ -109,27 +109,27 @@ export class AdminSubject extends AdminView {
       ${this.error ? html`<div class="notice error" role="alert"><p>${errorText(this.error)}</p></div>` : nothing}
       ${anonymised ? html`<p class="notice info">${this.t('caseAnonymised')} (${formatDateTime(s.anonymizedAt, store.locale)})</p>` : nothing}
       ${!anonymised
-        ? html`<section class="card" aria-labelledby="s-rectify"><h2 id="s-rectify">${this.t('rectifyTitle')}</h2><p class="muted">${this.t('rectifyIntro')}</p>
+        ? html`<section class="card"><h2 id="s-rectify">${this.t('rectifyTitle')}</h2><p class="muted">${this.t('rectifyIntro')}</p>
             <admin-rectify-form .subject=${s} @admin-subject-changed=${() => this.load()}></admin-rectify-form></section>`
         : nothing}
-      <section aria-labelledby="s-cases"><h2 id="s-cases">${this.t('subjectCases')}</h2>
+      <section><h2 id="s-cases">${this.t('subjectCases')}</h2>
         <div class="table-wrap" tabindex="0" role="region" aria-label=${this.t('subjectCases')}><table>
           <caption>${this.t('subjectCases')}</caption>
           <thead><tr><th scope="col">${this.t('colReference')}</th><th scope="col">${this.t('colKind')}</th><th scope="col">${this.t('colStatus')}</th><th scope="col">${this.t('colCreated')}</th></tr></thead>
           <tbody>${d.cases.map((c) => html`<tr><th scope="row"><a href=${href(`/cases/${c.id}`)}>${c.reference}</a></th><td>${kindLabel(c.kind)}</td>
             <td>${statusLabel(c.status)}</td><td>${formatDateTime(c.createdAt, store.locale)}</td></tr>`)}</tbody>
         </table></div></section>
-      <section aria-labelledby="s-products"><h2 id="s-products">${this.t('subjectProducts')}</h2>
+      <section><h2 id="s-products">${this.t('subjectProducts')}</h2>
         <div class="table-wrap" tabindex="0" role="region" aria-label=${this.t('subjectProducts')}><table>
           <caption>${this.t('subjectProducts')}</caption>
           <thead><tr><th scope="col">${this.t('fBrand')}</th><th scope="col">${this.t('fModel')}</th><th scope="col">${this.t('fSerialNumber')}</th><th scope="col">${this.t('fPurchaseDate')}</th></tr></thead>
           <tbody>${d.products.map((p) => html`<tr><td>${p.brand}</td><td>${p.model}</td><td>${p.serialNumber ?? '—'}</td><td>${formatDate(p.purchaseDate, store.locale)}</td></tr>`)}</tbody>
         </table></div></section>
-      <section aria-labelledby="s-consents"><h2 id="s-consents">${this.t('subjectConsents')}</h2>${this.#consents(d, anonymised)}</section>
-      <section class="card" aria-labelledby="s-access"><h2 id="s-access">${this.t('accessTitle')}</h2><p>${this.t('accessIntro')}</p>
+      <section><h2 id="s-consents">${this.t('subjectConsents')}</h2>${this.#consents(d, anonymised)}</section>
+      <section class="card"><h2 id="s-access">${this.t('accessTitle')}</h2><p>${this.t('accessIntro')}</p>
         <button type="button" @click=${this.#accessExport} ?disabled=${this.busy}>${this.t('accessButton')}</button></section>
       ${mayErase && !anonymised
-        ? html`<section class="card danger-zone" aria-labelledby="s-erase"><h2 id="s-erase">${this.t('eraseTitle')}</h2><p>${this.t('eraseIntro')}</p>
+        ? html`<section class="card danger-zone"><h2 id="s-erase">${this.t('eraseTitle')}</h2><p>${this.t('eraseIntro')}</p>
             <button type="button" class="danger" @click=${this.#erase} ?disabled=${this.busy}>${this.t('eraseButton')}</button></section>`
         : nothing}
       <admin-confirm-dialog id="withdraw-dialog" .heading=${this.t('withdrawTitle')} .message=${this.t('withdrawText')} .confirmLabel=${this.t('withdrawButton')}></admin-confirm-dialog>

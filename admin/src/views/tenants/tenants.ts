@@ -68,7 +68,7 @@ export class AdminTenants extends AdminView {
     return html`<h1>${this.t('tenantsTitle')}</h1>
       <p>${this.t('tenantsIntro')}</p>
       ${c
-        ? html`<section class="notice ok created" aria-labelledby="created-title">
+        ? html`<section class="notice ok created">
             <h2 id="created-title" tabindex="-1">${this.t('tCreatedTitle', { name: c.name })}</h2>
             <dl class="facts"><dt>${this.t('tCreatedKey')}</dt><dd><code>${c.publishableKey}</code> <admin-copy-button .text=${c.publishableKey}></admin-copy-button></dd>
               <dt>${this.t('tCreatedOwner')}</dt><dd class="mono">${c.owner.loginCode}</dd></dl>

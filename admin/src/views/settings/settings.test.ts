@@ -1,0 +1,38 @@
+import { expect } from '@open-wc/testing';
+import { apiSignIn, apiSignOut, button, deep, deepAll, heading, mountApp, until } from '../../testing/fixtures.js';
+
+describe('<admin-settings> (owner, real API)', () => {
+  before(() => apiSignIn('owner'));
+  after(apiSignOut);
+
+  for (const [tab, title] of [['tenant', 'Algemeen'], ['consent', 'Toestemmingsteksten'], ['users', 'Gebruikers'], ['organisations', 'Partnerorganisaties'], ['api-keys', 'API-sleutels']]) {
+    it(`${title} is accessible (axe)`, async () => {
+      const app = await mountApp(`#/settings/${tab}`, 'nl');
+      await heading(app, `Instellingen: ${title}`);
+      await until(() => deep(app, 'form') && !deep(app, 'p[role=status]'), 'the loaded form');
+      await expect(app).to.be.accessible();
+    });
+  }
+
+  it('a privacy URL over http: the per-field error from the server under the field', async () => {
+    const app = await mountApp('#/settings/tenant', 'nl');
+    await until(() => deep(app, 'input[name=privacyUrl]'), 'the form');
+    deep<HTMLInputElement>(app, 'input[name=privacyUrl]')!.value = 'http://niet-veilig.example/privacy';
+    button(app, 'Opslaan')!.click();
+    await until(() => deep(app, '#f-privacyUrl-error'), 'the field error');
+    expect(deep(app, '#f-privacyUrl-error')!.textContent).to.equal('Dit is geen geldige http(s)-URL.');
+  });
+
+  it('a new API key is shown once with a copy button, then listed by its prefix only', async () => {
+    const app = await mountApp('#/settings/api-keys', 'nl');
+    await until(() => deep(app, 'input[name=name]'), 'the form');
+    deep<HTMLInputElement>(app, 'input[name=name]')!.value = `Koppeling ${Date.now()}`;
+    button(app, 'Sleutel aanmaken')!.click();
+    await until(() => deep(app, '#new-key'), 'the new key');
+    const key = deep(app, '#new-key')!.textContent!;
+    expect(key).to.match(/^sk_live_/);
+    expect(deep(app, 'admin-copy-button')).to.exist;
+    expect(deepAll(app, 'tbody').map((t) => t.textContent).join()).not.to.contain(key);
+    await expect(app).to.be.accessible();
+  });
+});
