@@ -8,3 +8,5 @@ export * from './subjects.js';
 export * from './exports.js';
 export * from './retention.js';
 export * from './webhooks.js';
+export * from './platform.js';
+export * from './register.js';

@@ -17,6 +17,9 @@ import { tenantRoutes } from './settings/tenant-routes.js';
 import { webhookRoutes } from './webhooks/routes.js';
 import { retentionRoutes } from './retention/routes.js';
 
+import { registerRoutes } from './register/routes.js';
+import { platformRoutes } from './platform/routes.js';
+
 export const ADMIN_BASE = '/v1/admin';
 
 /**
@@ -49,6 +52,8 @@ export function adminRoutes() {
   admin.route('/tenants', tenantRoutes());
   admin.route('/webhooks', webhookRoutes());
   admin.route('/retention', retentionRoutes());
+  admin.route('/', registerRoutes()); // /register, /register.csv, /register/*
+  admin.route('/platform', platformRoutes());
   admin.all('*', () => problem('not_found'));
   return admin;
 }

@@ -4,7 +4,7 @@ import { uuidv7 } from '../../lib/ids.js';
 import type { Principal } from '../principal.js';
 import { actorOf } from '../principal.js';
 
-export const EXPORT_KINDS = ['cases_csv', 'cases_json', 'cases_print', 'subject_access', 'export_log_csv', 'export_log_json', 'audit_log_json'] as const;
+export const EXPORT_KINDS = ['cases_csv', 'cases_json', 'cases_print', 'subject_access', 'export_log_csv', 'export_log_json', 'audit_log_json', 'register_json', 'register_csv', 'register_print'] as const;
 export type ExportKind = (typeof EXPORT_KINDS)[number];
 
 /**
