@@ -8,7 +8,7 @@ import '../app/admin-app.js';
  * The seeded users share one password; `wrongpw` is kept for failed sign-ins.
  */
 export type Role = 'owner' | 'staff' | 'auditor' | 'partner' | 'operator' | 'wrongpw';
-type AdminFixtures = { orgId: string; users: Record<Role, { id: string; loginCode: string; password: string }>; cases: { id: string; reference: string }[] };
+type AdminFixtures = { orgId: string; users: Record<Role, { id: string; loginCode: string; password: string }>; cases: { id: string; reference: string; kind: string }[] };
 
 export function fixtures(): AdminFixtures {
   const f = (window as unknown as { __AFTERCARE_TEST__?: { admin?: AdminFixtures } }).__AFTERCARE_TEST__?.admin;
