@@ -5,9 +5,10 @@ import { registerTexts } from './texts.js';
 
 type Row = [section: string, item: string, field: string, value: unknown];
 
-const contactRows = (section: string, item: string, c: RegisterContact | null): Row[] =>
-  c ? (['name', 'address', 'email', 'phone'] as const).filter((k) => c[k]).map((k) => [section, item, k, c[k]]) : [[section, item, 'contact', null]];
-const dpoRows = (section: string, d: Dpo): Row[] => (d ? (['name', 'email', 'phone'] as const).filter((k) => d[k]).map((k) => [section, 'dpo', k, d[k]]) : [[section, 'dpo', 'name', null]]);
+const contactRows = (section: string, c: RegisterContact | null, notSet: string): Row[] =>
+  c ? (['name', 'address', 'email', 'phone'] as const).filter((k) => c[k]).map((k) => [section, 'contact', k, c[k]]) : [[section, 'contact', 'name', notSet]];
+const dpoRows = (section: string, d: Dpo, none: string): Row[] =>
+  d ? (['name', 'email', 'phone'] as const).filter((k) => d[k]).map((k) => [section, 'dpo', k, d[k]]) : [[section, 'dpo', 'name', none]];
 
 /**
  * The register as CSV, one fact per line: section, item, field, value (UTF-8 with BOM, CRLF,
@@ -20,11 +21,11 @@ export function registerCsv(doc: Omit<RegisterDocument, 'exportId'>, delimiter: 
     ['register', 'title', 'text', t.title],
     ['register', 'generatedAt', 'time', doc.generatedAt],
     ['processor', 'processor', 'name', doc.processor.name],
-    ...contactRows('processor', 'contact', doc.processor.contact),
-    ...dpoRows('processor', doc.processor.dpo),
+    ...contactRows('processor', doc.processor.contact, t.notSet),
+    ...dpoRows('processor', doc.processor.dpo, t.noDpo),
     ['controller', 'controller', 'name', doc.controller.name],
-    ...contactRows('controller', 'contact', doc.controller.contact),
-    ...dpoRows('controller', doc.controller.dpo),
+    ...contactRows('controller', doc.controller.contact, t.notSet),
+    ...dpoRows('controller', doc.controller.dpo, t.noDpo),
     ...doc.processing.flatMap((p): Row[] => [
       ['processing', p.kind, 'name', p.name],
       ['processing', p.kind, 'purpose', p.purpose],
