@@ -1,10 +1,19 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
+import * as v from 'valibot';
+import { CaseInputSchema } from '../sdk/src/schemas/index.js';
 import { createApp } from '../worker/src/app.js';
 import { AuditWriter, auditInsert } from '../worker/src/audit/log.js';
-import { caseNotes, cases, subjects } from '../worker/src/db/schema.js';
+import { caseNotes, cases, consentTexts, subjects } from '../worker/src/db/schema.js';
+import { applyLocalD1Migrations, withLocalD1 } from '../worker/src/hosts/cloudflare-local.js';
+import { createTenant } from '../worker/src/tenants/create.js';
+import { writeCase } from '../worker/src/intake/write-case.js';
+import { ERASED, ERASED_REQUEST_HASH } from '../worker/src/anonymise/index.js';
+import { PRIVACY_URL, validCase } from '../worker/src/testing/harness.js';
+import { WRANGLER_TOML } from './workerd/local-worker.js';
 import type { Db } from '../worker/src/db/types.js';
 import { sha256Hex } from '../worker/src/lib/hash.js';
 import { unlimited } from '../worker/src/limiter/unlimited.js';
@@ -149,4 +158,34 @@ describe('anonymisation leaves no trace in the raw database files (R10)', () => 
     expect(left.length).toBeGreaterThan(0);
     expect(left.every((o) => o.endsWith('test.db'))).toBe(true);
   });
+});
+
+describe('anonymiseSubject on D1 (local workerd, wrangler)', () => {
+  it('erases in one batch there too; D1 refuses the WAL checkpoint, which is reported, not fatal', async () => {
+    const persistTo = mkdtempSync(path.join(tmpdir(), 'aftercare-d1-erase-'));
+    try {
+      const local = { configPath: WRANGLER_TOML, persistTo };
+      await applyLocalD1Migrations(local);
+      await withLocalD1(local, async (db) => {
+        const audit = new AuditWriter(db);
+        const now = Date.now();
+        const t = await createTenant(db, audit, now, { name: 'D1 Winkel', origins: ['https://shop.example'], privacyUrl: PRIVACY_URL });
+        const [text] = await db.select().from(consentTexts).where(and(eq(consentTexts.tenantId, t.tenantId), eq(consentTexts.locale, 'nl')));
+        const body = validCase('return', { privacyUrl: PRIVACY_URL, consentTexts: { nl: { id: text!.id, hash: text!.sha256 } } } as never);
+        const input = v.parse(CaseInputSchema, body);
+        const created = await writeCase(db, audit, t.tenantId, now, input, { ip: CONSUMER_IP, userAgent: UA, pageUrl: 'https://shop.example/x?y=1' }, { key: 'k1', requestHash: 'a'.repeat(64), ttlMs: 86_400_000 });
+        const [c] = await db.select().from(cases).where(eq(cases.id, created.id));
+        const out = await anonymiseSubject(db, audit, { tenantId: t.tenantId, subjectId: c!.subjectId, actor: { actorType: 'system', actorId: 'test' }, now: now + 1 });
+        expect(out).toMatchObject({ ok: true, checkpoint: 'unsupported', cases: 1, consents: 1 });
+        const [s] = await db.select().from(subjects).where(eq(subjects.id, c!.subjectId));
+        expect(s).toMatchObject({ lastName: ERASED, email: ERASED, phone: null, anonymizedAt: now + 1 });
+        const [evidence] = await db.all<{ ip: string; user_agent: string; page_url: string }>(sql`SELECT ip, user_agent, page_url FROM consents`);
+        expect(evidence).toEqual({ ip: '198.51.100.0', user_agent: 'Firefox', page_url: 'https://shop.example/x' });
+        const [idem] = await db.all<{ request_hash: string }>(sql`SELECT request_hash FROM idempotency_keys`);
+        expect(idem!.request_hash).toBe(ERASED_REQUEST_HASH);
+      });
+    } finally {
+      rmSync(persistTo, { recursive: true, force: true });
+    }
+  }, 120_000);
 });
