@@ -31,5 +31,5 @@ describe('demo admin users (npm start)', () => {
     expect(await h.db.select().from(partnerOrgs).where(eq(partnerOrgs.name, DEMO_CARRIER))).toHaveLength(1);
     expect(await h.db.select().from(users)).toHaveLength(4);
     expect((await ensureDemoUsers(h.db, Date.now(), h.tenant.tenantId)).map((u) => u.password)).toEqual([null, null, null, null]);
-  });
+  }, 90_000);
 });

@@ -40,7 +40,7 @@ describe('createAdminClient: auth, me, apiKeys', () => {
     expect(badPw.error).toMatchObject({ code: 'validation_failed', errors: [expect.objectContaining({ path: 'newPassword', code: 'too_short' })] });
     expect((await admin.auth.logout()).data).toBeNull();
     expect((await admin.me.get()).error?.code).toBe('unauthorized');
-  });
+  }, 90_000);
 
   it('manages sk_ keys with an owner key', async () => {
     h = await makeAdminHarness();

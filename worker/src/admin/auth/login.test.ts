@@ -96,7 +96,7 @@ describe('POST /v1/admin/auth/login (R13)', () => {
     const unknown = Math.min(await time('nobody-1'), await time('nobody-2'));
     expect(unknown).toBeGreaterThan(known * 0.3);
     expect(unknown).toBeLessThan(known * 5);
-  });
+  }, 90_000);
 
   it('refuses a malformed body with per-field errors, and a cross-site login (CSRF)', async () => {
     h = await makeAdminHarness();
@@ -120,7 +120,7 @@ describe('POST /v1/admin/auth/login (R13)', () => {
     expect(after).toMatch(/^\$argon2id\$v=19\$m=19456,t=2,p=1\$/);
     expect(await verifyPassword(user.password, after)).toEqual({ ok: true, rehash: false });
     expect((await authCalls(h).login(user.loginCode, user.password)).status).toBe(200);
-  });
+  }, 90_000);
 });
 
 describe('POST /v1/admin/auth/logout', () => {

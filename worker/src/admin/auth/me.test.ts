@@ -81,7 +81,7 @@ describe('POST /v1/admin/me/password', () => {
     const [row] = await h.db.select().from(users).where(eq(users.id, user.id));
     expect(row!.passwordHash).toMatch(/^\$argon2id\$v=19\$m=19456,t=2,p=1\$/);
     expect(await h.db.select().from(auditLog).where(eq(auditLog.action, 'user.password_changed'))).toEqual([expect.objectContaining({ fields: '["password"]' })]);
-  });
+  }, 90_000);
 });
 
 describe('/v1/admin/me/totp', () => {
@@ -113,7 +113,7 @@ describe('/v1/admin/me/totp', () => {
     expect(((await (await calls.login(user.loginCode, user.password)).json()) as { stage: string }).stage).toBe('done');
     const actions = (await h.db.select().from(auditLog).where(eq(auditLog.actorId, user.id))).map((a) => a.action);
     expect(actions).toEqual(expect.arrayContaining(['user.totp_enabled', 'user.totp_disabled']));
-  });
+  }, 90_000);
 
   it('refuses to turn TOTP off for an owner when the tenant requires it', async () => {
     h = await makeAdminHarness();

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { makeAdminHarness, type AdminHarness } from '../../testing/admin-harness.js';
 import { authThrottle } from '../../db/schema.js';
 import { authCalls, codeOf } from './test-helpers.js';
-import { ACCOUNT, IP, lockSeconds } from './throttle.js';
+import { ACCOUNT, IP, ipBucket, lockSeconds } from './throttle.js';
 
 let h: AdminHarness;
 afterEach(() => h?.dispose());
@@ -39,7 +39,7 @@ describe('brute-force brake on sign-in (R13)', () => {
     expect((await calls.login(user.loginCode, user.password)).status).toBe(200);
     for (let i = 1; i < ACCOUNT.free; i++) expect(await codeOf(await wrong())).toBe('invalid_credentials');
     expect((await calls.login(user.loginCode, user.password)).status).toBe(200);
-  });
+  }, 90_000);
 
   it('locks an unknown login code the same way (no hint whether it exists)', async () => {
     let now = Date.UTC(2026, 0, 5, 9);
@@ -49,7 +49,7 @@ describe('brute-force brake on sign-in (R13)', () => {
     expect((await calls.login('NIEMAND', 'some-password-x')).status).toBe(429);
     now += 1000;
     expect((await calls.login('niemand', 'some-password-x')).status).toBe(401);
-  });
+  }, 90_000);
 
   it('caps the delay and forgets failures after a quiet day', async () => {
     expect(lockSeconds(ACCOUNT.free - 1, ACCOUNT)).toBe(0);
@@ -67,7 +67,7 @@ describe('brute-force brake on sign-in (R13)', () => {
     // Four old failures plus one new one would lock; after a day the count starts again at 1.
     await calls.login(user.loginCode, 'not-the-password');
     expect((await calls.login(user.loginCode, user.password)).status).toBe(200);
-  });
+  }, 90_000);
 
   it('counts failures per IP across accounts, with a looser limit; another IP is not affected', async () => {
     const now = Date.UTC(2026, 0, 5, 9);
@@ -88,5 +88,14 @@ describe('brute-force brake on sign-in (R13)', () => {
     // A correct password does not clear the IP counter (an attacker's own account cannot unlock the spray).
     const rows = await h.db.select().from(authThrottle);
     expect(rows.map((r) => r.key)).toContain('ip:198.51.100.9');
+  });
+
+  it('counts IPv6 clients per /64 and IPv4-mapped addresses as IPv4', () => {
+    expect(ipBucket('203.0.113.7')).toBe('203.0.113.7');
+    expect(ipBucket('::ffff:203.0.113.7')).toBe('203.0.113.7');
+    expect(ipBucket('2001:db8:abcd:12:1::7')).toBe('2001:db8:abcd:12::/64');
+    expect(ipBucket('2001:0db8:abcd:0012:ffff:1:2:3')).toBe('2001:db8:abcd:12::/64');
+    expect(ipBucket('2001:db8::1')).toBe('2001:db8:0:0::/64');
+    expect(ipBucket('::1')).toBe('0:0:0:0::/64');
   });
 });

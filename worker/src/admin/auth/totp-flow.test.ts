@@ -47,7 +47,7 @@ describe('TOTP second factor at sign-in (R13)', () => {
     expect(await codeOf(await calls.post('/totp', { code: totpAt(secret, now - 30_000) }, again))).toBe('invalid_totp');
     now += 30_000;
     expect((await calls.post('/totp', { code: totpAt(secret, now) }, again)).status).toBe(200);
-  });
+  }, 90_000);
 
   it('brakes guessing of codes and ends the mfa stage after 5 minutes', async () => {
     let now = Date.UTC(2026, 0, 5, 9, 0, 10);
@@ -99,5 +99,5 @@ describe('TOTP second factor at sign-in (R13)', () => {
     expect(await next.json()).toEqual({ stage: 'totp' });
     expect(await codeOf(await calls.post('/totp/setup', undefined, cookieOf(next)))).toBe('conflict');
     expect((await h.db.select().from(users).where(eq(users.id, owner.id)))[0]!.totpSecret).toBe(secret);
-  });
+  }, 90_000);
 });
