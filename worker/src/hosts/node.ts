@@ -34,7 +34,7 @@ export type NodeHostOptions = {
    * (e.g. `RETENTION_INTERVAL_HOURS`), `tickMs` how often due jobs are looked for, `jobs` the
    * list to run (default: the registry).
    */
-  jobs?: { env?: JobEnv; tickMs?: number; jobs?: readonly Job[] };
+  jobs?: { env?: JobEnv; tickMs?: number; jobs?: readonly Job[]; log?: (line: string) => void };
 };
 
 export type NodeHost = {
@@ -107,7 +107,7 @@ export async function startNodeHost(opts: NodeHostOptions): Promise<NodeHost> {
   });
   const port = (server.address() as AddressInfo).port;
   const jobs = opts.jobs
-    ? startJobTimer(opts.jobs.jobs ?? JOBS, { db: database.db, clock, audit: new AuditWriter(database.db), env: opts.jobs.env ?? {}, holder: `node:${crypto.randomUUID()}` }, { tickMs: opts.jobs.tickMs })
+    ? startJobTimer(opts.jobs.jobs ?? JOBS, { db: database.db, clock, audit: new AuditWriter(database.db), env: opts.jobs.env ?? {}, holder: `node:${crypto.randomUUID()}` }, { tickMs: opts.jobs.tickMs, log: opts.jobs.log })
     : undefined;
   const shownHost = hostname === '0.0.0.0' || hostname === '127.0.0.1' ? 'localhost' : hostname;
   return {

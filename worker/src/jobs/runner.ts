@@ -50,10 +50,10 @@ async function runIfDue(job: Job, deps: JobDeps): Promise<JobOutcome> {
   }
 }
 
-/** One log line per outcome that did something (counts and error messages only). */
+/** One log line per run that counted something, and per failure (counts and error messages only). */
 export function logOutcomes(outcomes: JobOutcome[], log: (line: string) => void = console.log): void {
   for (const o of outcomes) {
-    if (o.status === 'ran') log(`[aftercare] job ${o.name}: ${JSON.stringify(o.report.counts ?? {})}${o.report.more ? ' (more to do)' : ''} in ${o.ms} ms`);
+    if (o.status === 'ran' && Object.values(o.report.counts ?? {}).some((n) => n > 0)) log(`[aftercare] job ${o.name}: ${JSON.stringify(o.report.counts ?? {})}${o.report.more ? ' (more to do)' : ''} in ${o.ms} ms`);
     if (o.status === 'failed') log(`[aftercare] job ${o.name} failed: ${o.error}`);
   }
 }
