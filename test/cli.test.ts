@@ -77,7 +77,7 @@ describe('operator CLI (npm run aftercare)', () => {
       expect(again.code).toBe(1);
       expect(again.stdout).toBe('');
       expect(again.stderr).toContain('already in use');
-    });
+    }, 90_000);
 
     it('creates an operator without a tenant, with the password from AFTERCARE_PASSWORD (never echoed)', async () => {
       const password = 'operator wachtwoord lang genoeg';
@@ -88,7 +88,7 @@ describe('operator CLI (npm run aftercare)', () => {
       const row = (await userRow('platform-op'))!;
       expect(row).toMatchObject({ tenant_id: null, role: 'operator' });
       expect((await verifyPassword(password, row.password_hash)).ok).toBe(true);
-    });
+    }, 90_000);
 
     it('refuses a weak password, a missing tenant, an operator with a tenant, a partner without an organisation', async () => {
       const tenantId = (JSON.parse((await cli('tenant', 'list', '--json')).stdout) as { id: string }[])[0]!.id;
@@ -109,6 +109,6 @@ describe('operator CLI (npm run aftercare)', () => {
         expect(res.stderr).toMatch(message);
       }
       for (const code of ['zwak', 'algemeen', 'geen-tenant', 'onbekend', 'op-met-tenant', 'koerier-zonder-org', 'baas']) expect(await userRow(code)).toBeUndefined();
-    });
+    }, 90_000);
   });
 });
