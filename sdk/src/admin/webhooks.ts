@@ -17,7 +17,7 @@ export const WEBHOOK_URL_MAX = 2048;
  */
 export const WebhookSettingsPutSchema = v.strictObject(
   {
-    url: v.nullable(v.pipe(v.string('invalid_type'), v.trim(), v.minLength(1, 'required'), v.maxLength(WEBHOOK_URL_MAX, 'too_long')), 'invalid_type'),
+    url: v.nullable(v.pipe(v.string('invalid_type'), v.trim(), v.minLength(1, 'required'), v.maxLength(WEBHOOK_URL_MAX, 'too_long'))),
     personalData: v.boolean('invalid_type'),
   },
   'unknown_field',
