@@ -3,7 +3,7 @@
 // admin page's headers (CSP, HSTS, …) to the Workers `_headers` file that build-widget.mjs wrote.
 // The header set comes from worker/src/admin-page/headers.ts, the same module the Node host uses.
 import { build } from 'esbuild';
-import { cpSync, existsSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -15,6 +15,7 @@ export async function buildAdmin(root) {
   const outdir = path.join(root, 'dist', 'public', 'admin');
   const html = path.join(outdir, 'index.html');
   // build.mjs copied admin/public here; take the page afresh so a rebuild of the admin alone works too.
+  mkdirSync(outdir, { recursive: true });
   cpSync(path.join(root, 'admin', 'public', 'index.html'), html);
   for (const f of readdirSync(outdir)) if (/^admin-[A-Z0-9]+\.js$/i.test(f)) rmSync(path.join(outdir, f));
 

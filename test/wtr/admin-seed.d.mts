@@ -1,7 +1,8 @@
 export const ADMIN_PASSWORD: string;
-export type SeededUser = { id: string; loginCode: string; password: string };
+export const TOTP_SECRET: string;
+export type SeededUser = { id: string; loginCode: string; password: string; totpSecret?: string };
 export function seedAdmin(o: { databaseUrl: string; tenantId: string; apiBase: string; publishableKey: string; origin: string }): Promise<{
   orgId: string;
-  users: Record<'owner' | 'staff' | 'auditor' | 'partner' | 'operator' | 'wrongpw', SeededUser>;
+  users: Record<'owner' | 'staff' | 'auditor' | 'partner' | 'operator' | 'wrongpw' | 'totp', SeededUser>;
   cases: { id: string; reference: string; kind: string; status: string }[];
 }>;

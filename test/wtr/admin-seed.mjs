@@ -22,7 +22,9 @@ function uuidv7() {
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20, 32)}`;
 }
 
-const ROLES = ['owner', 'staff', 'auditor', 'partner', 'operator', 'wrongpw'];
+const ROLES = ['owner', 'staff', 'auditor', 'partner', 'operator', 'wrongpw', 'totp'];
+/** The `totp` user's secret (base32, RFC 6238): the browser test computes its codes. */
+export const TOTP_SECRET = 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP';
 
 export async function seedAdmin({ databaseUrl, tenantId, apiBase, publishableKey, origin }) {
   const db = createClient({ url: databaseUrl });
@@ -35,13 +37,14 @@ export async function seedAdmin({ databaseUrl, tenantId, apiBase, publishableKey
     for (const role of ROLES) {
       const id = uuidv7();
       const loginCode = `wtr-${role}`;
-      const realRole = role === 'wrongpw' ? 'staff' : role;
+      const realRole = role === 'wrongpw' || role === 'totp' ? 'staff' : role;
+      const totp = role === 'totp' ? TOTP_SECRET : null;
       await db.execute({
-        sql: `INSERT INTO users (id, tenant_id, login_code, display_name, role, partner_org_id, password_hash, locale, created_at, updated_at)
-              VALUES (?, ?, ?, ?, ?, ?, ?, 'nl', ?, ?)`,
-        args: [id, realRole === 'operator' ? null : tenantId, loginCode, `Test ${role}`, realRole, realRole === 'partner' ? orgId : null, hash, now, now],
+        sql: `INSERT INTO users (id, tenant_id, login_code, display_name, role, partner_org_id, password_hash, totp_secret, totp_enabled_at, locale, created_at, updated_at)
+              VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'nl', ?, ?)`,
+        args: [id, realRole === 'operator' ? null : tenantId, loginCode, `Test ${role}`, realRole, realRole === 'partner' ? orgId : null, hash, totp, totp ? now : null, now, now],
       });
-      users[role] = { id, loginCode, password: ADMIN_PASSWORD };
+      users[role] = { id, loginCode, password: ADMIN_PASSWORD, ...(totp ? { totpSecret: totp } : {}) };
     }
     const cases = [];
     for (const kind of ['repair', 'return', 'registration']) cases.push(await submitCase({ apiBase, publishableKey, origin, kind }));

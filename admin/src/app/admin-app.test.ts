@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import { active, apiMe, apiSignIn, apiSignOut, button, deep, deepAll, fixtures, heading, mountApp, until } from '../testing/fixtures.js';
+import { active, apiMe, apiSignIn, apiSignOut, button, deep, deepAll, fixtures, heading, mountApp, totpCode, until } from '../testing/fixtures.js';
 import { store } from '../state/store.js';
 import { browserLocale } from '../i18n/index.js';
 
@@ -56,6 +56,26 @@ describe('<aftercare-admin>: sign-in, language, errors', () => {
     await until(() => deep(app, '#alert')?.textContent, 'the assertive live region');
     expect(deep(app, '#alert')!.textContent).to.contain('klopt niet');
     await expect(app).to.be.accessible();
+  });
+
+  it('an account with TOTP: the second step asks for the code; a wrong one is refused next to the field', async () => {
+    const u = fixtures().users.totp;
+    const app = await mountApp('#/cases', 'nl');
+    await heading(app, 'Aanmelden');
+    deep<HTMLInputElement>(app, 'input[name=loginCode]')!.value = u.loginCode;
+    deep<HTMLInputElement>(app, 'input[name=password]')!.value = u.password;
+    button(app, 'Aanmelden')!.click();
+    const h1 = await heading(app, 'Tweede stap');
+    expect(active()).to.equal(h1);
+    await expect(app).to.be.accessible();
+    const good = await totpCode(u.totpSecret!);
+    deep<HTMLInputElement>(app, 'input[name=code]')!.value = good === '000000' ? '111111' : '000000';
+    button(app, 'Controleren')!.click();
+    await until(() => deep(app, '#f-code-error'), 'the code error');
+    expect(deep(app, 'input[name=code]')!.getAttribute('aria-invalid')).to.equal('true');
+    deep<HTMLInputElement>(app, 'input[name=code]')!.value = await totpCode(u.totpSecret!);
+    button(app, 'Controleren')!.click();
+    await heading(app, 'Zaken');
   });
 
   it('an empty form: per-field messages from the server next to each field', async () => {

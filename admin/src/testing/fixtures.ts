@@ -7,8 +7,8 @@ import '../app/admin-app.js';
  * Host kept, so the page's cookie session, CSRF header and Origin work as on the real host.
  * The seeded users share one password; `wrongpw` is kept for failed sign-ins.
  */
-export type Role = 'owner' | 'staff' | 'auditor' | 'partner' | 'operator' | 'wrongpw';
-type AdminFixtures = { orgId: string; users: Record<Role, { id: string; loginCode: string; password: string }>; cases: { id: string; reference: string; kind: string }[] };
+export type Role = 'owner' | 'staff' | 'auditor' | 'partner' | 'operator' | 'wrongpw' | 'totp';
+type AdminFixtures = { orgId: string; users: Record<Role, { id: string; loginCode: string; password: string; totpSecret?: string }>; cases: { id: string; reference: string; kind: string }[] };
 
 export function fixtures(): AdminFixtures {
   const f = (window as unknown as { __AFTERCARE_TEST__?: { admin?: AdminFixtures } }).__AFTERCARE_TEST__?.admin;
@@ -110,4 +110,24 @@ export async function submitCase(lastName: string): Promise<{ id: string; refere
   });
   if (res.status !== 201) throw new Error(`submit: ${res.status} ${await res.text()}`);
   return res.json();
+}
+
+/** The current RFC 6238 code (HMAC-SHA1, 30 s, 6 digits) for a base32 secret, via WebCrypto. */
+export async function totpCode(secret: string, at = Date.now()): Promise<string> {
+  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
+  const bytes: number[] = [];
+  let bits = 0;
+  let value = 0;
+  for (const ch of secret) {
+    value = (value << 5) | alphabet.indexOf(ch);
+    bits += 5;
+    if (bits >= 8) (bytes.push((value >>> (bits - 8)) & 255), (bits -= 8));
+  }
+  const counter = new DataView(new ArrayBuffer(8));
+  counter.setUint32(4, Math.floor(at / 1000 / 30));
+  const key = await crypto.subtle.importKey('raw', new Uint8Array(bytes), { name: 'HMAC', hash: 'SHA-1' }, false, ['sign']);
+  const mac = new Uint8Array(await crypto.subtle.sign('HMAC', key, counter.buffer));
+  const o = mac[19]! & 15;
+  const n = ((mac[o]! & 127) << 24) | (mac[o + 1]! << 16) | (mac[o + 2]! << 8) | mac[o + 3]!;
+  return String(n % 1_000_000).padStart(6, '0');
 }
