@@ -4,6 +4,7 @@ import { subjectsApi } from './subjects.js';
 import { casesApi } from './cases.js';
 import { exportsApi, logsApi } from './exports.js';
 import { apiKeysApi, authApi, meApi } from './auth.js';
+import { retentionApi } from './retention.js';
 import { platformApi, registerApi } from './register.js';
 import { webhooksApi } from './webhooks.js';
 
@@ -29,6 +30,7 @@ export function createAdminClient(options: AdminClientOptions) {
     cases: casesApi(t),
     exports: exportsApi(t), logs: logsApi(t),
     auth: authApi(t), me: meApi(t), apiKeys: apiKeysApi(t),
+    retention: retentionApi(t),
     register: registerApi(t), platform: platformApi(t),
     webhooks: webhooksApi(t),
   };
