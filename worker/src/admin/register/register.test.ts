@@ -100,7 +100,7 @@ describe('GET /v1/admin/register', () => {
     expect(nl.processing[0]!.name).toBe('Reparatieverzoeken');
     expect(nl.processing[0]!.dataCategories[0]!.label).toBe('Naam');
     expect(nl.lang).toBe('nl');
-    expect((await h.admin('/register', { as: owner }).then((r) => r.json())) as RegisterDocument).toMatchObject({ lang: 'nl' });
+    expect((await (await h.admin('/register', { as: owner })).json()) as RegisterDocument).toMatchObject({ lang: 'nl' });
   });
 
   it('refuses an unknown language or parameter with 422 per field, and logs nothing', async () => {
