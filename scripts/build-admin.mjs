@@ -3,7 +3,7 @@
 // admin page's headers (CSP, HSTS, …) to the Workers `_headers` file that build-widget.mjs wrote.
 // The header set comes from worker/src/admin-page/headers.ts, the same module the Node host uses.
 import { build } from 'esbuild';
-import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -14,10 +14,7 @@ const MARKER = '# admin page (scripts/build-admin.mjs)\n';
 export async function buildAdmin(root) {
   const outdir = path.join(root, 'dist', 'public', 'admin');
   const html = path.join(outdir, 'index.html');
-  // build.mjs copied admin/public here; take the page afresh so a rebuild of the admin alone works too.
   mkdirSync(outdir, { recursive: true });
-  cpSync(path.join(root, 'admin', 'public', 'index.html'), html);
-  for (const f of readdirSync(outdir)) if (/^admin-[A-Z0-9]+\.js$/i.test(f)) rmSync(path.join(outdir, f));
 
   const result = await build({
     entryPoints: { admin: path.join(root, 'admin', 'src', 'main.ts') },
@@ -33,7 +30,9 @@ export async function buildAdmin(root) {
     logLevel: 'warning',
   });
   const bundle = path.basename(Object.keys(result.metafile.outputs).find((f) => f.endsWith('.js')));
-  const page = readFileSync(html, 'utf8');
+  // Older bundles go; the page is taken from the source each time, so a rebuild of the admin alone works too.
+  for (const f of readdirSync(outdir)) if (/^admin-[A-Z0-9]+\.js$/i.test(f) && f !== bundle) rmSync(path.join(outdir, f), { force: true });
+  const page = readFileSync(path.join(root, 'admin', 'public', 'index.html'), 'utf8');
   if (!page.includes(`"./${PLACEHOLDER}"`)) throw new Error(`admin/public/index.html must load "./${PLACEHOLDER}"`);
   writeFileSync(html, page.replace(`"./${PLACEHOLDER}"`, `"./${bundle}"`));
 
