@@ -9,7 +9,7 @@ import type { SubprocessorRow } from './subprocessors.js';
 /** The audit chain of operator actions that belong to no tenant. */
 export const PLATFORM_CHAIN = '_platform';
 
-/** Notices per INSERT: 6 bound values a row keeps each statement under D1's 100-parameter limit. */
+/** Notices per INSERT: 5 bound values a row (read_at/read_by are literal nulls), so 75 per statement, under D1's 100-parameter limit. */
 const NOTICE_CHUNK = 15;
 
 type NewSubprocessor = Pick<SubprocessorRow, 'name' | 'purpose' | 'location' | 'safeguards' | 'startDate'>;
