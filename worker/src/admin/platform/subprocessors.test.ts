@@ -103,6 +103,24 @@ describe('initial list', () => {
   });
 });
 
+describe('many tenants', () => {
+  it('one notice per tenant across several INSERT chunks, all in the one batch', async () => {
+    const fresh = await makeAdminHarness({ clock: { now: () => now } });
+    try {
+      await fresh.db.insert(tenants).values(Array.from({ length: 38 }, (_, i) => ({
+        id: `t-${String(i).padStart(2, '0')}`, name: `Winkel ${i}`, privacyUrl: 'https://w.example/privacy', kinds: ['repair'], locales: ['nl'], defaultLocale: 'nl', theme: {}, createdAt: now, updatedAt: now,
+      })));
+      const res = await fresh.admin('/platform/subprocessors', { as: (await fresh.as('operator')).auth, body: valid });
+      expect(res.status).toBe(201);
+      expect(await res.json()).toMatchObject({ noticesCreated: 40 });
+      const rows = await fresh.db.select({ tenantId: notices.tenantId }).from(notices);
+      expect(new Set(rows.map((r) => r.tenantId)).size).toBe(40);
+    } finally {
+      fresh.dispose();
+    }
+  });
+});
+
 describe('objections', () => {
   let mailer: string;
   beforeAll(async () => {
