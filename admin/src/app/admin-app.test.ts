@@ -78,6 +78,33 @@ describe('<aftercare-admin>: sign-in, language, errors', () => {
     await heading(app, 'Zaken');
   });
 
+  it('an owner without TOTP where the tenant requires it enrols during sign-in', async () => {
+    const json = { 'x-aftercare-csrf': '1', 'content-type': 'application/json' };
+    await apiSignIn('owner');
+    const loginCode = `wtr-enrol-${Math.random().toString(36).slice(2, 8)}`;
+    const password = fixtures().users.owner.password;
+    const created = await fetch('/v1/admin/users', { method: 'POST', headers: json, body: JSON.stringify({ loginCode, displayName: 'Nieuwe eigenaar', role: 'owner', password }) });
+    expect(created.status).to.equal(201);
+    const require = (on: boolean) => fetch('/v1/admin/settings', { method: 'PATCH', headers: json, body: JSON.stringify({ requireTotpForOwners: on }) });
+    expect((await require(true)).status).to.equal(200);
+    await apiSignOut();
+    try {
+      const app = await mountApp('#/cases', 'nl');
+      await heading(app, 'Aanmelden');
+      deep<HTMLInputElement>(app, 'input[name=loginCode]')!.value = loginCode;
+      deep<HTMLInputElement>(app, 'input[name=password]')!.value = password;
+      button(app, 'Aanmelden')!.click();
+      await heading(app, 'Tweestapsverificatie instellen');
+      await until(() => deep(app, '#secret'), 'the secret');
+      await expect(app).to.be.accessible();
+      deep<HTMLInputElement>(app, 'input[name=code]')!.value = await totpCode(deep(app, '#secret')!.textContent!.trim());
+      button(app, 'Inschakelen')!.click();
+      await heading(app, 'Zaken');
+    } finally {
+      expect((await require(false)).status).to.equal(200);
+    }
+  });
+
   it('an empty form: per-field messages from the server next to each field', async () => {
     const app = await mountApp('#/cases', 'nl');
     await heading(app, 'Aanmelden');

@@ -1,2 +1,2 @@
 export { EN, NL, type MessageKey } from './messages.js';
-export { LOCALES, browserLocale, format, formatDate, formatDateTime, type AdminLocale } from './locale.js';
+export { LOCALES, browserLocale, format, formatDate, formatDateTime, formatShortDateTime, type AdminLocale } from './locale.js';

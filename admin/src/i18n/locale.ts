@@ -32,3 +32,11 @@ export function formatDate(value: number | string | null | undefined, locale: Ad
   if (Number.isNaN(d.getTime())) return String(value);
   return new Intl.DateTimeFormat(TAG[locale], { dateStyle: 'medium' }).format(d);
 }
+
+/** A compact date and time for table cells: `22-11-26 22:58`. */
+export function formatShortDateTime(at: number | string | null | undefined, locale: AdminLocale): string {
+  if (at === null || at === undefined || at === '') return '—';
+  const d = new Date(at);
+  if (Number.isNaN(d.getTime())) return String(at);
+  return new Intl.DateTimeFormat(TAG[locale], { day: '2-digit', month: '2-digit', year: '2-digit', hour: '2-digit', minute: '2-digit' }).format(d);
+}

@@ -8,7 +8,8 @@ export const casesStyles = css`
   .filters .actions { margin: 0; }
   .state { padding: 1rem; background: var(--surface); border: 1px solid var(--soft-line); border-radius: var(--radius); }
   td, th { white-space: nowrap; }
-  td.wrap { white-space: normal; min-width: 8rem; }
+  td.wrap { white-space: normal; min-width: 7rem; }
+  th, td { padding-inline: 0.6rem; }
   tbody th { font-weight: 600; }
   .status-new { background: #fff4d6; }
   .status-closed, .status-cancelled { background: var(--canvas); }

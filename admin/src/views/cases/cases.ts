@@ -10,7 +10,7 @@ import { selectField, textField, formValues } from '../../components/field/field
 import { call, errorText, fieldErrors } from '../../state/errors.js';
 import { store } from '../../state/store.js';
 import { href, navigate } from '../../router/routes.js';
-import { formatDateTime } from '../../i18n/index.js';
+import { formatShortDateTime } from '../../i18n/index.js';
 import { kindLabel, statusLabel } from '../../i18n/labels.js';
 import { SORTS, apiFilter, filterFrom, type Filter } from './filters.js';
 import { casesStyles } from './cases.styles.js';
@@ -143,8 +143,8 @@ export class AdminCases extends AdminView {
       <td class="wrap">${place || '—'}</td>
       <td class="wrap">${product || '—'}</td>
       <td>${c.assignedOrg?.name ?? '—'}</td>
-      <td>${formatDateTime(c.createdAt, store.locale)}</td>
-      <td>${formatDateTime(c.updatedAt, store.locale)}</td>
+      <td>${formatShortDateTime(c.createdAt, store.locale)}</td>
+      <td>${formatShortDateTime(c.updatedAt, store.locale)}</td>
     </tr>`;
   }
 
