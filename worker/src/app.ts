@@ -52,10 +52,21 @@ export function createApp(deps: Deps) {
 
   app.onError((err) => {
     // No personal data in logs: the error's kind and message only, never the request body.
-    console.error(`[aftercare] ${err.name}: ${err.message.slice(0, 300)}`);
+    console.error(`[aftercare] ${safeErrorText(err)}`);
     return problem('internal');
   });
   app.notFound(() => problem('not_found'));
   return app;
 }
 export type App = ReturnType<typeof createApp>;
+
+/**
+ * An error as one log line without personal data: drizzle's "Failed query: … params: …"
+ * carries the bound values (names, e-mail addresses), so only the driver's own message (the
+ * cause) is kept, and anything after `params:` is cut.
+ */
+export function safeErrorText(err: Error): string {
+  const cause = err.cause instanceof Error ? err.cause : undefined;
+  const text = (cause ? `${err.name} (${cause.name}: ${cause.message})` : `${err.name}: ${err.message}`).split(/\bparams:/)[0]!;
+  return text.replace(/Failed query:[\s\S]*/, 'Failed query').slice(0, 300);
+}

@@ -17,7 +17,7 @@ type Ctx = Context<AdminEnv>;
  * A well-formed PHC string at the current parameters that matches no password: an unknown
  * login code costs the same one hash as a known one, so timing tells nothing.
  */
-const DUMMY_PHC = '$argon2id$v=19$m=19456,t=2,p=1$iaXyy5VIHulYTIAKiHMNFw$fysFt6nlcvPciOs6Iedc9UwO9yxWfrtmKhOQoBvIgm8';
+export const DUMMY_PHC = '$argon2id$v=19$m=19456,t=2,p=1$iaXyy5VIHulYTIAKiHMNFw$fysFt6nlcvPciOs6Iedc9UwO9yxWfrtmKhOQoBvIgm8';
 
 /** Whether a user may sign in at all: not disabled; a partner's organisation still active. */
 async function usable(db: Db, user: UserRow): Promise<boolean> {
