@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { exportLog, exportSubjects } from '../../db/schema.js';
 import type { Db } from '../../db/types.js';
 import { uuidv7 } from '../../lib/ids.js';
@@ -35,9 +36,15 @@ export async function recordExport(
 
 /**
  * For streamed exports: records the subjects of one chunk before that chunk is sent, so
- * memory stays flat however many rows the export has.
+ * memory stays flat however many rows the export has. The ids go in as ONE JSON array
+ * parameter (`json_each`), not one bound parameter each: @libsql/client (libsql 0.5) keeps
+ * native memory per bound parameter that is never given back (measured ~280 bytes each, see
+ * bench/admin-export), which for a 100,000-row export was ~85 MB of RSS.
  */
 export async function recordExportSubjects(db: Db, exportId: string, tenantId: string, subjectIds: Iterable<string>) {
-  const rows = [...new Set(subjectIds)].map((subjectId) => ({ exportId, tenantId, subjectId }));
-  if (rows.length) await db.insert(exportSubjects).values(rows).onConflictDoNothing();
+  const ids = [...new Set(subjectIds)];
+  if (!ids.length) return;
+  await db.run(sql`INSERT INTO export_subjects (export_id, tenant_id, subject_id)
+    SELECT ${exportId}, ${tenantId}, value FROM json_each(${JSON.stringify(ids)}) WHERE true
+    ON CONFLICT DO NOTHING`);
 }
