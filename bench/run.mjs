@@ -13,6 +13,7 @@ const out = path.join(here, '.out');
 const BENCHES = {
   intake: ['intake/index.ts', 'intake/load.ts'],
   'widget-size': ['widget-size/index.ts'],
+  'admin-export': ['admin-export/index.ts'],
 };
 const only = process.argv.slice(2);
 const selected = Object.keys(BENCHES).filter((name) => only.length === 0 || only.includes(name));

@@ -82,6 +82,9 @@ describe('admin page in Chromium (built Node host, strict CSP)', () => {
         await page.locator('.verify .notice', { hasText: 'De keten is intact' }).waitFor();
         await shoot(page, `${width}-logs-audit`);
         expect(unexpected(problems)).toEqual([]);
+        // The listener does catch violations: an inline style attribute is refused and reported.
+        await page.evaluate(() => document.body.setAttribute('style', 'outline: 1px solid red'));
+        await expect.poll(() => problems.some((p) => p.startsWith('csp: style-src'))).toBe(true);
       } finally {
         await context.close();
       }

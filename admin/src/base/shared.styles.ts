@@ -54,6 +54,7 @@ export const shared = [
     .notice.info { background: var(--accent-soft); border-color: var(--accent); color: var(--ink); }
     .notice p:last-child { margin: 0; }
 
+    .card > h2:first-child, .card > h3:first-child, form.card > h2:first-child { margin-top: 0; }
     .card { background: var(--surface); border: 1px solid var(--soft-line); border-radius: var(--radius); padding: 1rem; margin: 0 0 1rem; min-width: 0; }
     .table-wrap { overflow-x: auto; background: var(--surface); border: 1px solid var(--soft-line); border-radius: var(--radius); margin: 0 0 1rem; }
     td.mono, td code, td .mono { white-space: nowrap; }
@@ -61,6 +62,7 @@ export const shared = [
     table { border-collapse: collapse; width: 100%; font-size: 0.95rem; }
     caption { text-align: start; font-weight: 600; padding: 0.6rem 0.75rem; }
     th, td { text-align: start; padding: 0.5rem 0.75rem; border-top: 1px solid var(--soft-line); vertical-align: top; }
+    tbody th a { white-space: nowrap; }
     thead th { background: var(--canvas); border-top: 1px solid var(--soft-line); white-space: nowrap; }
     dl.facts { display: grid; grid-template-columns: minmax(8rem, max-content) minmax(0, 1fr); gap: 0.35rem 1rem; margin: 0; }
     dl.facts dt { font-weight: 600; color: var(--muted); }
