@@ -13,6 +13,7 @@ const out = path.join(here, '.out');
 const BENCHES = {
   intake: ['intake/index.ts', 'intake/load.ts'],
   'widget-size': ['widget-size/index.ts'],
+  'admin-list': ['admin-list/index.ts', 'admin-list/client.ts'],
   'admin-export': ['admin-export/index.ts'],
 };
 const only = process.argv.slice(2);
