@@ -2,6 +2,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { can, type Permission, type Role } from '../sdk/src/admin/roles.js';
 import { apiKeys, consents, tenants } from '../worker/src/db/schema.js';
+import { breaches, breachTenants, notices } from '../worker/src/db/schema.js';
+import { AuditWriter } from '../worker/src/audit/log.js';
+import { ensureDefaultAgreement } from '../worker/src/agreements/publish.js';
+import { agreementHash } from '../worker/src/agreements/store.js';
+import { defaultAgreementText } from '../worker/src/agreements/default-text.js';
 import { makeAdminHarness, type AdminHarness, type As } from '../worker/src/testing/admin-harness.js';
 
 /**
@@ -93,6 +98,28 @@ const TABLE: Record<string, Row> = {
   'POST /v1/admin/webhooks/secret': { access: { perm: 'registers.manage' } },
   'GET /v1/admin/webhooks/deliveries': { access: { perm: 'registers.read' } },
   'POST /v1/admin/webhooks/test': { access: { perm: 'registers.manage' } },
+  // Data-breach register (R18), processor agreement (R20), notices: tenant side, then the operator's.
+  'GET /v1/admin/breaches': { access: { perm: 'registers.read' } },
+  'GET /v1/admin/breaches/export.json': { access: { perm: 'registers.read' } },
+  'GET /v1/admin/breaches/export.csv': { access: { perm: 'registers.read' } },
+  'GET /v1/admin/breaches/:id': { access: { perm: 'registers.read' } },
+  'PUT /v1/admin/breaches/:id/follow-up': { access: { perm: 'registers.manage' }, body: { reportedToAuthority: false, note: 'Geen risico voor betrokkenen.' } },
+  'GET /v1/admin/notices': { access: { perm: 'registers.read' } },
+  'POST /v1/admin/notices/:id/read': { access: { perm: 'registers.manage' }, body: {} },
+  'GET /v1/admin/agreement': { access: { perm: 'registers.read' } },
+  'POST /v1/admin/agreement/accept': { access: { perm: 'registers.manage' } },
+  'GET /v1/admin/platform-agreements': { access: { perm: 'platform.manage' } },
+  'POST /v1/admin/platform-agreements': { access: { perm: 'platform.manage' }, body: { text: { nl: 'Verwerkersovereenkomst versie 2. '.repeat(8), en: 'Processor agreement version 2. '.repeat(8) } } },
+  'GET /v1/admin/platform-breaches': { access: { perm: 'platform.manage' } },
+  'POST /v1/admin/platform-breaches': {
+    access: { perm: 'platform.manage' },
+    body: { discoveredAt: '2020-01-01T00:00:00Z', description: 'Laptop verloren.', dataCategories: ['contact'], approxSubjects: 3, consequences: 'Gering.', measures: 'Schijf versleuteld.', tenantIds: [] },
+  },
+  'GET /v1/admin/platform-breaches/export.json': { access: { perm: 'platform.manage' } },
+  'GET /v1/admin/platform-breaches/export.csv': { access: { perm: 'platform.manage' } },
+  'GET /v1/admin/platform-breaches/:id': { access: { perm: 'platform.manage' } },
+  'PATCH /v1/admin/platform-breaches/:id': { access: { perm: 'platform.manage' }, body: { measures: 'Wachtwoorden gereset.' } },
+  'POST /v1/admin/platform-breaches/:id/notify': { access: { perm: 'platform.manage' }, body: {} },
 };
 
 const ROLES: Role[] = ['owner', 'staff', 'auditor', 'partner', 'operator'];
@@ -109,12 +136,13 @@ function bodyFor(key: string, row: Row): unknown {
   if (key === 'POST /v1/admin/users') return { loginCode: `route-user-${n}`, displayName: 'Nieuw', role: 'staff', password: LONG_PASSWORD, locale: 'nl' };
   if (key === 'POST /v1/admin/tenants')
     return { name: `Winkel ${n}`, origins: [`https://winkel${n}.example`], privacyUrl: `https://winkel${n}.example/privacy`, owner: { loginCode: `route-owner-${n}`, displayName: 'Eigenaar', password: LONG_PASSWORD } };
+  if (key === 'POST /v1/admin/agreement/accept') return { version: 1, sha256: agreementHash(defaultAgreementText()) };
   return row.body;
 }
 
 function pathFor(template: string): string {
   const kind = template.split('/')[3]!;
-  const ids: Record<string, string> = { cases: foreign.case!, subjects: foreign.subject!, users: foreign.user!, organisations: foreign.org!, 'api-keys': foreign.key! };
+  const ids: Record<string, string> = { cases: foreign.case!, subjects: foreign.subject!, users: foreign.user!, organisations: foreign.org!, 'api-keys': foreign.key!, breaches: foreign.breach!, notices: foreign.notice! };
   return template.replace(':consentId', foreign.consent!).replace(':id', ids[kind] ?? 'unknown');
 }
 
@@ -133,6 +161,13 @@ beforeAll(async () => {
   await h.keyFor({ tenantId: h.other.tenantId, role: 'staff', name: 'other tenant key' });
   const [key] = await h.db.select({ id: apiKeys.id }).from(apiKeys).where(eq(apiKeys.tenantId, h.other.tenantId));
   foreign = { case: other.id, reference: other.reference, subject: other.subjectId, consent: consent!.id, org: otherOrg, user: otherUser.id, key: key!.id, tenant: h.other.tenantId };
+  // A breach notified to the other tenant only, with its notice; agreement version 1 to accept.
+  const t0 = Date.now();
+  Object.assign(foreign, { breach: `breach-${t0}`, notice: `notice-${t0}` });
+  await h.db.insert(breaches).values({ id: foreign.breach!, discoveredAt: t0 - 3_600_000, description: 'x', dataCategories: ['contact'], approxSubjects: 1, consequences: 'x', measures: 'x', recordedAt: t0, recordedBy: 'op' });
+  await h.db.insert(breachTenants).values({ breachId: foreign.breach!, tenantId: h.other.tenantId, notifiedAt: t0 });
+  await h.db.insert(notices).values({ id: foreign.notice!, tenantId: h.other.tenantId, kind: 'breach', refId: foreign.breach!, createdAt: t0 });
+  await ensureDefaultAgreement(h.db, new AuditWriter(h.db), t0);
   const carrier = await h.addOrg(h.tenant.tenantId, 'carrier');
   callers = {
     owner: (await h.as('owner')).auth,
@@ -174,6 +209,7 @@ describe('admin route table (R15)', () => {
           // The search found the caller's own record, so "nothing of the other tenant" means something.
           if (row.query && role !== 'partner') expect(text, label).toContain(template.endsWith('/subjects') ? own.subjectId : own.reference);
         }
+        if (role !== 'operator') for (const id of [foreign.breach!, foreign.notice!]) expect(text, label).not.toContain(id);
         for (const id of [foreign.case!, foreign.reference!, foreign.subject!, foreign.consent!, foreign.org!, foreign.user!, foreign.key!]) {
           if (role === 'operator' && key.startsWith('GET /v1/admin/tenants')) continue;
           expect(text, label).not.toContain(id);

@@ -7,6 +7,7 @@ import { apiKeysApi, authApi, meApi } from './auth.js';
 import { retentionApi } from './retention.js';
 import { platformApi, registerApi } from './register.js';
 import { webhooksApi } from './webhooks.js';
+import { agreementApi, breachesApi, noticesApi } from './compliance.js';
 
 export type { AdminClientOptions, AdminClientError, AdminResult, Transport, Query } from './transport.js';
 export { createTransport, queryString } from './transport.js';
@@ -33,6 +34,7 @@ export function createAdminClient(options: AdminClientOptions) {
     retention: retentionApi(t),
     register: registerApi(t), platform: platformApi(t),
     webhooks: webhooksApi(t),
+    breaches: breachesApi(t), agreement: agreementApi(t), notices: noticesApi(t),
   };
 }
 export type AdminClient = ReturnType<typeof createAdminClient>;

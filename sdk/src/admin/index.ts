@@ -10,3 +10,5 @@ export * from './retention.js';
 export * from './webhooks.js';
 export * from './platform.js';
 export * from './register.js';
+export * from './breaches.js';
+export * from './agreement.js';

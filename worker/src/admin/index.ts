@@ -19,6 +19,11 @@ import { retentionRoutes } from './retention/routes.js';
 
 import { registerRoutes } from './register/routes.js';
 import { platformRoutes } from './platform/routes.js';
+import { breachRoutes } from './breaches/routes.js';
+import { platformBreachRoutes } from './breaches/platform-routes.js';
+import { agreementRoutes } from './agreement/routes.js';
+import { platformAgreementRoutes } from './agreement/platform-routes.js';
+import { noticeRoutes } from './notices/routes.js';
 
 export const ADMIN_BASE = '/v1/admin';
 
@@ -54,6 +59,11 @@ export function adminRoutes() {
   admin.route('/retention', retentionRoutes());
   admin.route('/', registerRoutes()); // /register, /register.csv, /register/*
   admin.route('/platform', platformRoutes());
+  admin.route('/breaches', breachRoutes());
+  admin.route('/platform-breaches', platformBreachRoutes());
+  admin.route('/agreement', agreementRoutes());
+  admin.route('/platform-agreements', platformAgreementRoutes());
+  admin.route('/notices', noticeRoutes());
   admin.all('*', () => problem('not_found'));
   return admin;
 }
