@@ -11,12 +11,14 @@ const due = (now: number): SQL => and(isNull(webhookOutbox.deliveredAt), isNull(
  * atomically, so a second runner's claim no longer sees them as due: a delivery id is never
  * sent by two runners at once. If this runner dies, the rows are due again at `leaseUntil`
  * (keep it well above the per-attempt timeout). The returned `nextAttemptAt` is the claim
- * token `finish` checks.
+ * token `finish` checks. The outer UPDATE goes by primary key (the subquery already chose due
+ * rows, within the same atomic statement).
  */
-export async function claimDue(db: Db, now: number, limit: number, leaseUntil: number): Promise<OutboxRow[]> {
+export function claimQuery(db: Db, now: number, limit: number, leaseUntil: number) {
   const ids = db.select({ id: webhookOutbox.id }).from(webhookOutbox).where(due(now)).orderBy(asc(webhookOutbox.nextAttemptAt)).limit(limit);
-  return db.update(webhookOutbox).set({ nextAttemptAt: leaseUntil }).where(and(inArray(webhookOutbox.id, ids), due(now))).returning();
+  return db.update(webhookOutbox).set({ nextAttemptAt: leaseUntil }).where(inArray(webhookOutbox.id, ids)).returning();
 }
+export const claimDue = (db: Db, now: number, limit: number, leaseUntil: number): Promise<OutboxRow[]> => claimQuery(db, now, limit, leaseUntil).then((rows) => rows);
 
 export type Outcome =
   | { kind: 'delivered'; status: number }
