@@ -19,7 +19,7 @@ export type AgreementText = { nl: string; en: string };
 
 const body = (max: number) => v.pipe(v.string('invalid_type'), v.trim(), v.minLength(200, 'too_short'), v.maxLength(max, 'too_long'));
 
-/** `POST /v1/admin/platform-agreements`: a new version's text (each language 200–30 000 characters). */
+/** `POST /v1/admin/platform-agreements`: a new version's text (each language 200–30 000 characters, trimmed; the hash is of the trimmed text). */
 export const AgreementPublishSchema = v.strictObject(
   { text: v.strictObject({ nl: body(30_000), en: body(30_000) }, 'unknown_field') },
   'unknown_field',
