@@ -73,7 +73,7 @@ describe('admin page in Chromium (built Node host, strict CSP)', () => {
         for (const tab of ['tenant', 'consent', 'users', 'organisations', 'api-keys']) {
           await go(page, `#/settings/${tab}`, /^Instellingen/);
           await page.locator('form').first().waitFor();
-          await page.locator('table').first().waitFor();
+          await page.locator('table, p.card').first().waitFor();
           await shoot(page, `${width}-settings-${tab}`);
         }
         await go(page, '#/logs/exports', /^Logboeken/);

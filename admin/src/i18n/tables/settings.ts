@@ -77,6 +77,8 @@ export const nl = {
   kRevokeText: 'Koppelingen die deze sleutel gebruiken werken direct niet meer.',
   kRevokedDone: 'De sleutel is ingetrokken.',
   never: 'nooit',
+  keysNone: 'Er zijn nog geen API-sleutels.',
+  orgsNone: 'Er zijn nog geen partnerorganisaties.',
 };
 
 export const en: Record<keyof typeof nl, string> = {
@@ -157,4 +159,6 @@ export const en: Record<keyof typeof nl, string> = {
   kRevokeText: 'Integrations that use this key stop working at once.',
   kRevokedDone: 'The key has been revoked.',
   never: 'never',
+  keysNone: 'There are no API keys yet.',
+  orgsNone: 'There are no partner organisations yet.',
 };

@@ -98,7 +98,9 @@ export class AdminApiKeys extends AdminElement {
       ${this.rowError ? html`<div class="notice error" role="alert"><p>${errorText(this.rowError)}</p></div>` : nothing}
       ${!this.keys
         ? html`<p role="status">${this.t('loading')}</p>`
-        : html`<div class="table-wrap" tabindex="0" role="region" aria-label=${this.t('keysCaption')}><table>
+        : !this.keys.length
+          ? html`<p class="card">${this.t('keysNone')}</p>`
+          : html`<div class="table-wrap" tabindex="0" role="region" aria-label=${this.t('keysCaption')}><table>
             <caption>${this.t('keysCaption')}</caption>
             <thead><tr><th scope="col">${this.t('kName')}</th><th scope="col">${this.t('kPrefix')}</th><th scope="col">${this.t('kRole')}</th>
               <th scope="col">${this.t('colCreated')}</th><th scope="col">${this.t('kLastUsed')}</th><th scope="col">${this.t('kRevoked')}</th><th scope="col">${this.t('colActions')}</th></tr></thead>

@@ -67,7 +67,9 @@ export class AdminOrganisations extends AdminElement {
       ${this.rowError ? html`<div class="notice error" role="alert"><p>${errorText(this.rowError)}</p></div>` : nothing}
       ${!this.orgs
         ? html`<p role="status">${this.t('loading')}</p>`
-        : html`<div class="table-wrap" tabindex="0" role="region" aria-label=${this.t('orgsCaption')}><table>
+        : !this.orgs.length
+          ? html`<p class="card">${this.t('orgsNone')}</p>`
+          : html`<div class="table-wrap" tabindex="0" role="region" aria-label=${this.t('orgsCaption')}><table>
             <caption>${this.t('orgsCaption')}</caption>
             <thead><tr><th scope="col">${this.t('oName')}</th><th scope="col">${this.t('oType')}</th><th scope="col">${this.t('uStatus')}</th>
               <th scope="col">${this.t('colCreated')}</th><th scope="col">${this.t('colActions')}</th></tr></thead>
