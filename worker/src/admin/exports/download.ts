@@ -22,12 +22,14 @@ export function downloadHeaders(o: { type: keyof typeof CONTENT_TYPES; filename?
 }
 
 /**
- * Logs a failed stream without personal data: the export id, kind and the database's own
- * reason (drizzle's `Failed query: … params: …` message carries the query's parameters, e.g.
- * a search text, so only its `cause` is logged), or just the error's name.
+ * What a failed stream logs and ends with, without personal data: the export id, kind, who,
+ * and the database's own reason. Drizzle's `Failed query: … params: …` message carries the
+ * query's parameters (a search text, ids), so only its `cause` is used, or the error's name.
  */
-export const streamFailure = (c: Context<AdminEnv>, exportId: string, kind: string) => (err: unknown) => {
+export const streamFailure = (c: Context<AdminEnv>, exportId: string, kind: string) => (err: unknown): Error => {
   const cause = err instanceof Error && err.cause instanceof Error ? err.cause : null;
   const reason = cause ? `${cause.name}: ${cause.message}` : err instanceof Error ? err.name : 'unknown error';
-  console.error(`[aftercare] export ${exportId} (${kind}) by ${c.var.principal.type} ${c.var.principal.id} failed mid-stream: ${reason}`);
+  const safe = new Error(`export ${exportId} (${kind}) by ${c.var.principal.type} ${c.var.principal.id} failed mid-stream: ${reason}`);
+  console.error(`[aftercare] ${safe.message}`);
+  return safe;
 };

@@ -58,8 +58,11 @@ describe('an export that fails mid-stream', () => {
 
     // The fault: another connection renames the table the next chunk's query reads.
     await saboteur.execute('ALTER TABLE cases RENAME TO cases_moved');
-    const failure = (await reader.read().then(() => null, (e: unknown) => e)) as Error & { cause?: Error };
-    expect(failure?.cause?.message).toMatch(/no such table: cases/);
+    // The stream ends with an error that names the reason but carries no query parameters.
+    const failure = (await reader.read().then(() => null, (e: unknown) => e)) as Error;
+    expect(failure.message).toMatch(/failed mid-stream: .*no such table: cases/);
+    expect(failure.message).not.toMatch(/vries|params/i);
+    expect(failure.cause).toBeUndefined();
 
     const [row] = await h.db.select().from(exportLog).where(eq(exportLog.tenantId, h.tenant.tenantId));
     expect(row).toMatchObject({ kind: 'cases_csv', actorId: user.id, rowCount: TOTAL, ip: '203.0.113.7' });
@@ -85,8 +88,8 @@ describe('an export that fails mid-stream', () => {
     await reader.read();
     await reader.read();
     await saboteur.execute('ALTER TABLE products RENAME TO products_moved');
-    const failure = (await reader.read().then(() => null, (e: unknown) => e)) as Error & { cause?: Error };
-    expect(failure?.cause?.message).toMatch(/no such table: products/);
+    const failure = (await reader.read().then(() => null, (e: unknown) => e)) as Error;
+    expect(failure.message).toMatch(/no such table: products/);
     const rows = await h.db.select().from(exportLog).where(eq(exportLog.tenantId, h.tenant.tenantId));
     expect(rows.map((r) => [r.kind, r.rowCount])).toEqual([['cases_json', TOTAL]]);
     vi.restoreAllMocks();

@@ -88,17 +88,25 @@ describe('GET /exports/cases.csv', () => {
   it('refuses a bad filter with per-field errors and writes no log row', async () => {
     await seed();
     const { auth } = await h.as('owner');
-    const res = await h.admin('/exports/cases.csv?status=bogus&from=2026-13-01&limit=5&delimiter=tab', { as: auth });
+    const res = await h.admin('/exports/cases.csv?status=bogus&kind=nope&limit=5&delimiter=tab', { as: auth });
     expect(res.status).toBe(422);
     const body = (await res.json()) as { code: string; errors: { path: string; code: string }[] };
     expect(body.code).toBe('validation_failed');
-    expect(body.errors.map((e) => e.path).sort()).toEqual(['delimiter', 'from', 'limit', 'status']);
+    expect(body.errors.map((e) => e.path).sort()).toEqual(['delimiter', 'kind', 'limit', 'status']);
     expect(body.errors.find((e) => e.path === 'limit')!.code).toBe('unknown_field');
     const order = await h.admin('/exports/cases.json?from=2026-11-20&to=2026-11-01', { as: auth });
     expect(order.status).toBe(422);
     expect(((await order.json()) as { errors: { path: string }[] }).errors.map((e) => e.path)).toEqual(['to']);
     const print = await h.admin('/exports/cases/print?lang=de&cursor=abc', { as: auth });
     expect(((await print.json()) as { errors: { path: string }[] }).errors.map((e) => e.path).sort()).toEqual(['cursor', 'lang']);
+    expect(await logRows()).toHaveLength(0);
+  });
+
+  it('refuses a non-existent date with 422, not 500, and logs nothing (fails while the `day` check in sdk/src/admin/cases.ts throws on invalid dates)', async () => {
+    const { auth } = await h.as('owner');
+    const res = await h.admin('/exports/cases.csv?from=2026-13-01', { as: auth });
+    expect(res.status).toBe(422);
+    expect(((await res.json()) as { errors: { path: string }[] }).errors.map((e) => e.path)).toEqual(['from']);
     expect(await logRows()).toHaveLength(0);
   });
 });

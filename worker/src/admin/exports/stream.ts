@@ -6,10 +6,12 @@
  * subjects the chunk includes there). At most `max` rows are sent: the count written to the
  * export log before the first byte is an upper bound of what leaves.
  *
- * On a failure mid-stream (a query or `beforeSend` throws) the stream errors: the HTTP
- * response ends without its terminating chunk (Node) or is reset (Workers), so a client sees
- * a network error while reading the body, never a body that looks complete. The export-log
- * row written before the first byte stays.
+ * On a failure mid-stream (a query or `beforeSend` throws) the stream errors: the Node host
+ * destroys the socket, so the chunked response ends without its terminating chunk and a
+ * client sees a network error while reading the body (fetch: `TypeError: terminated`, cause
+ * `UND_ERR_SOCKET`; node:http: `aborted`/`ECONNRESET`, `complete === false`; curl: exit 18),
+ * never a body that looks complete; on Workers the runtime resets the stream likewise. Rows
+ * sent before the failure have left; the export-log row written before the first byte stays.
  */
 export type ChunkedStreamOptions<R, C> = {
   /** Sent before the first row (CSV header, `[`, HTML head). */
@@ -22,8 +24,12 @@ export type ChunkedStreamOptions<R, C> = {
   /** Text of `rows`; `sent` = rows sent before them (for separators). */
   render(rows: R[], sent: number): string;
   max: number;
-  /** Called once with the error that ended the stream (log it without personal data). */
-  onError?(err: unknown): void;
+  /**
+   * Called once with the error that ended the stream: logs it without personal data and
+   * returns the error the stream ends with. Hosts log that one too (the Node server prints
+   * it), so it must not be the raw database error (drizzle's message carries the parameters).
+   */
+  onError(err: unknown): Error;
 };
 
 export function chunkedStream<R, C>(o: ChunkedStreamOptions<R, C>): ReadableStream<Uint8Array> {
@@ -56,8 +62,7 @@ export function chunkedStream<R, C>(o: ChunkedStreamOptions<R, C>): ReadableStre
           if (o.tail) controller.enqueue(encoder.encode(o.tail));
           controller.close();
         } catch (err) {
-          o.onError?.(err);
-          controller.error(err);
+          controller.error(o.onError(err));
         }
       },
       cancel() {
