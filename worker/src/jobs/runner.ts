@@ -1,3 +1,4 @@
+import { safeErrorText } from '../app.js';
 import { acquireLease, setLeaseExpiry } from './lease.js';
 import type { Job, JobDeps, JobEnv, JobReport } from './types.js';
 
@@ -24,8 +25,8 @@ export const leaseName = (job: Job) => `job:${job.name}`;
  * Node timer, the Workers Cron Trigger, several processes on one database): each job still
  * runs at most once per `everyMs` and never twice at once (unless a run outlives `leaseMs`).
  *
- * A failing job does not stop the others; its error message (never personal data: jobs
- * must throw messages without values) is returned and logged by the host.
+ * A failing job does not stop the others; its error (with drizzle's bound parameters cut,
+ * see `safeErrorText`; jobs must throw messages without values) is returned and logged by the host.
  */
 export async function runDueJobs(jobs: readonly Job[], deps: JobDeps): Promise<JobOutcome[]> {
   const out: JobOutcome[] = [];
@@ -46,7 +47,7 @@ async function runIfDue(job: Job, deps: JobDeps): Promise<JobOutcome> {
     return { name: job.name, status: 'ran', report, ms: end - start };
   } catch (err) {
     await setLeaseExpiry(db, leaseName(job), holder, clock.now() + Math.min(everyMs, RETRY_AFTER_FAILURE_MS)).catch(() => false);
-    return { name: job.name, status: 'failed', error: err instanceof Error ? `${err.name}: ${err.message.slice(0, 300)}` : 'unknown error' };
+    return { name: job.name, status: 'failed', error: err instanceof Error ? safeErrorText(err) : 'unknown error' };
   }
 }
 

@@ -1,3 +1,4 @@
+import { safeErrorText } from '../app.js';
 import { everyMsOf, logOutcomes, runDueJobs, type JobOutcome } from './runner.js';
 import type { Job, JobDeps } from './types.js';
 
@@ -30,7 +31,7 @@ export function startJobTimer(jobs: readonly Job[], deps: JobDeps, o: { tickMs?:
       })
       .catch((err: unknown) => {
         // The database was closed or unreachable: log the kind only, try again next tick.
-        (o.log ?? console.error)(`[aftercare] jobs tick failed: ${err instanceof Error ? err.message.slice(0, 300) : 'unknown error'}`);
+        (o.log ?? console.error)(`[aftercare] jobs tick failed: ${err instanceof Error ? safeErrorText(err) : 'unknown error'}`);
         return [] as JobOutcome[];
       })
       .finally(() => {
