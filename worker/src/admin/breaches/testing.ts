@@ -1,4 +1,5 @@
 import { sql } from 'drizzle-orm';
+import type { BreachDataCategory } from '../../../../sdk/src/admin/breaches.js';
 import { auditLog, breaches, breachTenants, notices, webhookOutbox } from '../../db/schema.js';
 import type { AdminHarness } from '../../testing/admin-harness.js';
 
@@ -9,7 +10,7 @@ export const HOUR = 3_600_000;
 export const validBreach = (o: { discoveredAt: number | string; tenantIds: string[]; notify?: boolean }) => ({
   discoveredAt: o.discoveredAt,
   description: 'Een back-up van de database stond 3 uur openbaar in een verkeerd ingestelde opslagbucket.',
-  dataCategories: ['contact', 'address'],
+  dataCategories: ['contact', 'address'] as BreachDataCategory[],
   approxSubjects: 1200,
   consequences: 'Mogelijk misbruik van e-mailadressen voor phishing.',
   measures: 'Bucket afgeschermd, toegangslogs onderzocht, sleutels vervangen.',
