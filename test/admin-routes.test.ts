@@ -98,6 +98,14 @@ const TABLE: Record<string, Row> = {
   'POST /v1/admin/webhooks/secret': { access: { perm: 'registers.manage' } },
   'GET /v1/admin/webhooks/deliveries': { access: { perm: 'registers.read' } },
   'POST /v1/admin/webhooks/test': { access: { perm: 'registers.manage' } },
+  // R17 the provable audit log, R23 statistics.
+  'GET /v1/admin/audit/public-key': { access: { perm: ['logs.read', 'platform.manage'] } },
+  'GET /v1/admin/audit/checkpoints': { access: { perm: ['logs.read', 'registers.read'] } },
+  'GET /v1/admin/audit/verify': { access: { perm: ['logs.read', 'registers.read'] } },
+  'GET /v1/admin/audit/export': { access: { perm: ['logs.read', 'registers.read'] } },
+  'POST /v1/admin/audit/checkpoints/run': { access: { perm: 'platform.manage' }, body: {} },
+  'GET /v1/admin/stats': { access: { perm: 'registers.read' } },
+  'GET /v1/admin/stats/platform': { access: { perm: 'platform.manage' } },
   // Data-breach register (R18), processor agreement (R20), notices: tenant side, then the operator's.
   'GET /v1/admin/breaches': { access: { perm: 'registers.read' } },
   'GET /v1/admin/breaches/export.json': { access: { perm: 'registers.read' } },

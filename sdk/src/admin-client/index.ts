@@ -8,6 +8,7 @@ import { retentionApi } from './retention.js';
 import { platformApi, registerApi } from './register.js';
 import { webhooksApi } from './webhooks.js';
 import { agreementApi, breachesApi, noticesApi } from './compliance.js';
+import { auditApi, statsApi } from './audit.js';
 
 export type { AdminClientOptions, AdminClientError, AdminResult, Transport, Query } from './transport.js';
 export { createTransport, queryString } from './transport.js';
@@ -35,6 +36,7 @@ export function createAdminClient(options: AdminClientOptions) {
     register: registerApi(t), platform: platformApi(t),
     webhooks: webhooksApi(t),
     breaches: breachesApi(t), agreement: agreementApi(t), notices: noticesApi(t),
+    audit: auditApi(t), stats: statsApi(t),
   };
 }
 export type AdminClient = ReturnType<typeof createAdminClient>;

@@ -12,3 +12,5 @@ export * from './platform.js';
 export * from './register.js';
 export * from './breaches.js';
 export * from './agreement.js';
+export * from './audit.js';
+export * from './stats.js';

@@ -24,6 +24,8 @@ import { platformBreachRoutes } from './breaches/platform-routes.js';
 import { agreementRoutes } from './agreement/routes.js';
 import { platformAgreementRoutes } from './agreement/platform-routes.js';
 import { noticeRoutes } from './notices/routes.js';
+import { auditRoutes } from './audit/routes.js';
+import { statsRoutes } from './stats/routes.js';
 
 export const ADMIN_BASE = '/v1/admin';
 
@@ -64,6 +66,8 @@ export function adminRoutes() {
   admin.route('/agreement', agreementRoutes());
   admin.route('/platform-agreements', platformAgreementRoutes());
   admin.route('/notices', noticeRoutes());
+  admin.route('/audit', auditRoutes()); // R17: checkpoints, verify, bundle, public key
+  admin.route('/stats', statsRoutes()); // R23
   admin.all('*', () => problem('not_found'));
   return admin;
 }

@@ -31,16 +31,18 @@ export async function chain(e: AuditEntry, prevHash: string): Promise<ChainedEnt
   return { ...e, prevHash, entryHash: await entryHash(e, prevHash) };
 }
 
-export type VerifyResult = { ok: true; count: number; head: string } | { ok: false; count: number; brokenAt: number; reason: string };
+/** Why a link is broken, as a stable code (`reason` says it in words). */
+export type ChainBreak = 'seq_gap' | 'prev_hash_mismatch' | 'entry_hash_mismatch';
+export type VerifyResult = { ok: true; count: number; head: string } | { ok: false; count: number; brokenAt: number; code: ChainBreak; reason: string };
 
 /** Recomputes a tenant's chain (entries in seq order) and reports the first broken link. */
 export async function verifyChain(entries: readonly ChainedEntry[]): Promise<VerifyResult> {
   let prev = GENESIS_HASH;
   for (let i = 0; i < entries.length; i++) {
     const e = entries[i]!;
-    if (e.seq !== i + 1) return { ok: false, count: entries.length, brokenAt: e.seq, reason: `expected seq ${i + 1}` };
-    if (e.prevHash !== prev) return { ok: false, count: entries.length, brokenAt: e.seq, reason: 'prev_hash does not match the previous entry' };
-    if ((await entryHash(e, prev)) !== e.entryHash) return { ok: false, count: entries.length, brokenAt: e.seq, reason: 'entry_hash does not match the entry' };
+    if (e.seq !== i + 1) return { ok: false, count: entries.length, brokenAt: e.seq, code: 'seq_gap', reason: `expected seq ${i + 1}` };
+    if (e.prevHash !== prev) return { ok: false, count: entries.length, brokenAt: e.seq, code: 'prev_hash_mismatch', reason: 'prev_hash does not match the previous entry' };
+    if ((await entryHash(e, prev)) !== e.entryHash) return { ok: false, count: entries.length, brokenAt: e.seq, code: 'entry_hash_mismatch', reason: 'entry_hash does not match the entry' };
     prev = e.entryHash;
   }
   return { ok: true, count: entries.length, head: prev };

@@ -75,5 +75,19 @@ export const isSeqConflict = (err: unknown) => isUniqueViolation(err, 'audit_log
 /** A tenant's whole chain in order, for verification and export. */
 export async function readChain(db: Db, tenantId: string): Promise<ChainedEntry[]> {
   const rows = await db.select().from(auditLog).where(and(eq(auditLog.tenantId, tenantId))).orderBy(asc(auditLog.seq));
-  return rows.map((r) => ({ ...r, actorType: r.actorType as AuditEntry['actorType'], fields: JSON.parse(r.fields) as string[] }));
+  return rows.map((r) => ({ ...r, actorType: r.actorType as AuditEntry['actorType'], fields: parseFields(r.fields) }));
+}
+
+/**
+ * The `fields` column as an array. A value that is not a JSON array of strings (someone edited
+ * the file) comes back as `[text]`, so verification reports a broken hash instead of throwing.
+ */
+export function parseFields(text: string): string[] {
+  try {
+    const parsed: unknown = JSON.parse(text);
+    if (Array.isArray(parsed) && parsed.every((f) => typeof f === 'string')) return parsed;
+  } catch {
+    // fall through
+  }
+  return [text];
 }

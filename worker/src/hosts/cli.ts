@@ -11,6 +11,8 @@ import { repoRoot } from './node.js';
 import type { Db } from '../db/types.js';
 import type { Role } from '../../../sdk/src/admin/roles.js';
 import { createUser, generatePassword, UserInputError } from '../admin/auth/create-user.js';
+import { AUDIT_USAGE, auditCheckpoint, auditVerify } from './cli-audit.js';
+import { ensureSigningKeyEnv, signingKeyFile } from './signing-key-file.js';
 
 const USAGE = `Usage: npm run aftercare -- <command> [options]
 
@@ -22,6 +24,7 @@ const USAGE = `Usage: npm run aftercare -- <command> [options]
               [--name DISPLAY_NAME] [--partner-org ORG_ID] [--locale nl|en] [--json]
   user create --role operator --login-code CODE [--name DISPLAY_NAME] [--json]
               The password is AFTERCARE_PASSWORD if set, else generated and printed once.
+${AUDIT_USAGE}
 
 The database is DATABASE_URL (default: the embedded file ./data/aftercare.db).`;
 
@@ -41,11 +44,14 @@ async function main(argv: string[]): Promise<number> {
       'login-code': { type: 'string' },
       'partner-org': { type: 'string' },
       json: { type: 'boolean', default: false },
+      file: { type: 'string' },
+      'public-key': { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
   const command = positionals.join(' ');
-  if (values.help || !['tenant create', 'tenant list', 'key create', 'user create'].includes(command)) {
+  if (command === 'audit verify' && !values.help) return auditVerify(values); // offline: no database, no network
+  if (values.help || !['tenant create', 'tenant list', 'key create', 'user create', 'audit checkpoint'].includes(command)) {
     (values.help ? console.log : console.error)(USAGE);
     return values.help ? 0 : 2;
   }
@@ -62,6 +68,10 @@ async function main(argv: string[]): Promise<number> {
       return 0;
     }
     if (command === 'user create') return await userCreate(db, audit, values);
+    if (command === 'audit checkpoint') {
+      await ensureSigningKeyEnv(process.env, signingKeyFile(url, repoRoot()));
+      return await auditCheckpoint(db, values);
+    }
     let result: { tenantId: string; publishableKey: string };
     if (command === 'tenant create') {
       result = await createTenant(db, audit, Date.now(), {

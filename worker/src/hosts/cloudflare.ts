@@ -23,6 +23,8 @@ export type WorkerEnv = {
   SUBMIT_LIMITER?: RateLimitBinding;
   /** The `simple.period` of SUBMIT_LIMITER in seconds (sent as Retry-After); default 60. */
   SUBMIT_LIMIT_PERIOD?: string;
+  /** R17: the operator's private Ed25519 JWK (secret) that signs audit checkpoints; without it they are skipped with a warning. */
+  AFTERCARE_SIGNING_KEY?: string;
 };
 
 type Fetcher = (request: Request, env: WorkerEnv, ctx: ExecutionContext) => Response | Promise<Response>;

@@ -3,12 +3,15 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { startNodeHost, repoRoot } from './node.js';
 import { memoryRateLimiter } from '../limiter/memory.js';
 import { ensureDemoTenant, ensureDemoUsers, type DemoUser } from '../tenants/demo.js';
+import { ensureSigningKeyEnv, signingKeyFile } from './signing-key-file.js';
 
 /** `npm start`: migrate the embedded database, make sure a demo tenant exists, serve. */
 const root = repoRoot();
 const port = Number(process.env.PORT ?? 8787);
 const databaseUrl = process.env.DATABASE_URL ?? `file:${path.join(root, 'data', 'aftercare.db')}`;
 if (databaseUrl.startsWith('file:')) mkdirSync(path.dirname(databaseUrl.slice(5)), { recursive: true });
+// R17: the operator key that signs audit checkpoints: AFTERCARE_SIGNING_KEY, else generated once beside the database.
+const signingKey = await ensureSigningKeyEnv(process.env, signingKeyFile(databaseUrl, root));
 
 const host = await startNodeHost({
   databaseUrl,
@@ -54,6 +57,7 @@ console.log(`Aftercare is running on ${host.url}
   demo tenant      ${demo.tenantId}${demo.created ? ' (created now)' : ''}
   publishable key  ${demo.publishableKey}
   admin page       ${adminUrl}
+  audit signing    key ${signingKey.kid} (${signingKey.source === 'env' ? 'AFTERCARE_SIGNING_KEY' : path.relative(root, signingKey.file!) || signingKey.file})
   demo sign-in     ${demoUsers.map(userLine).join('\n                   ')}
                    (passwords kept in ${shownPath})
 Stop with Ctrl+C.`);

@@ -1,5 +1,6 @@
 import { retentionEveryMs, runRetentionJob } from '../retention/job.js';
 import { webhookJob } from '../webhooks/job.js';
+import { auditCheckpointJob } from '../audit/checkpoint-job.js';
 import type { Job } from './types.js';
 
 /**
@@ -9,4 +10,5 @@ import type { Job } from './types.js';
 export const JOBS: readonly Job[] = [
   { name: 'retention', everyMs: retentionEveryMs, run: runRetentionJob },
   webhookJob, // every 5 s: delivers due webhook_outbox rows
+  auditCheckpointJob, // hourly (AUDIT_CHECKPOINT_INTERVAL_MINUTES): signs each grown audit chain's head (R17)
 ];

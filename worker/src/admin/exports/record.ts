@@ -5,7 +5,7 @@ import { uuidv7 } from '../../lib/ids.js';
 import type { Principal } from '../principal.js';
 import { actorOf } from '../principal.js';
 
-export const EXPORT_KINDS = ['cases_csv', 'cases_json', 'cases_print', 'subject_access', 'export_log_csv', 'export_log_json', 'audit_log_json', 'register_json', 'register_csv', 'register_print', 'breaches_csv', 'breaches_json', 'platform_breaches_csv', 'platform_breaches_json'] as const;
+export const EXPORT_KINDS = ['cases_csv', 'cases_json', 'cases_print', 'subject_access', 'export_log_csv', 'export_log_json', 'audit_log_json', 'register_json', 'register_csv', 'register_print', 'breaches_csv', 'breaches_json', 'platform_breaches_csv', 'platform_breaches_json', 'audit_log_bundle'] as const;
 export type ExportKind = (typeof EXPORT_KINDS)[number];
 
 /**
