@@ -39,8 +39,8 @@ export async function importSigningKey(json: string): Promise<SigningKey> {
   } catch {
     throw new SigningKeyError(`${SIGNING_KEY_ENV} is not JSON`);
   }
-  if (typeof jwk.d !== 'string') throw new SigningKeyError(`${SIGNING_KEY_ENV} has no private part (d)`);
   const { key: publicKey, publicJwk } = await importPublicKey(jwk);
+  if (typeof jwk.d !== 'string') throw new SigningKeyError(`${SIGNING_KEY_ENV} has no private part (d)`);
   const privateKey = (await importJWK({ kty: 'OKP', crv: 'Ed25519', x: publicJwk.x, d: jwk.d, alg: 'EdDSA' }, 'EdDSA')) as CryptoKey;
   return { privateKey, publicKey, publicJwk, kid: publicJwk.kid };
 }
