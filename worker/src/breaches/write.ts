@@ -27,12 +27,13 @@ export class NotifyConflict extends Error {
 
 type Statement = Parameters<Db['batch']>[0][number];
 
-function notifyStatements(db: Db, b: BreachRow, tenantIds: readonly string[], now: number): Statement[] {
+/** Notices for `tenantIds`, and outbox rows for those with an endpoint (`hooked`; the INSERT … SELECT checks the URL again in the batch). */
+function notifyStatements(db: Db, b: BreachRow, tenantIds: readonly string[], now: number, hooked: ReadonlySet<string>): Statement[] {
   const rows = tenantIds.map((tenantId) => ({ id: uuidv7(now), tenantId, kind: 'breach', refId: b.id, createdAt: now }));
   const data = breachNotifiedData(b, now);
   return [
     ...chunks(rows, CHUNK).map((chunk) => db.insert(notices).values(chunk)),
-    ...tenantIds.map((tenantId) => outboxStatement(db, { tenantId, event: 'breach.notified', data, now })),
+    ...tenantIds.filter((t) => hooked.has(t)).map((tenantId) => outboxStatement(db, { tenantId, event: 'breach.notified', data, now })),
   ] as Statement[];
 }
 
@@ -61,7 +62,7 @@ export async function recordBreach(db: Db, audit: AuditWriter, o: { breach: NewB
   await run(db, audit, entry(now, o.operatorId, 'breach.recorded', row.id, fields), [
     db.insert(breaches).values(row),
     ...chunks(affected, CHUNK).map((chunk) => db.insert(breachTenants).values(chunk)),
-    ...(o.notify ? notifyStatements(db, row, o.tenantIds, now) : []),
+    ...(o.notify ? notifyStatements(db, row, o.tenantIds, now, o.hooked) : []),
   ] as Statement[]);
   return { row, ...counts(o.notify ? o.tenantIds : [], o.hooked) };
 }
@@ -78,7 +79,7 @@ export async function updateBreach(db: Db, audit: AuditWriter, o: { breach: Brea
   await run(db, audit, entry(now, o.operatorId, 'breach.updated', breach.id, fields), [
     ...(Object.keys(o.changes).length ? [db.update(breaches).set(o.changes).where(eq(breaches.id, breach.id))] : []),
     ...chunks(added, CHUNK).map((chunk) => db.insert(breachTenants).values(chunk)),
-    ...(o.notify ? notifyStatements(db, updated, o.addTenantIds, now) : []),
+    ...(o.notify ? notifyStatements(db, updated, o.addTenantIds, now, o.hooked) : []),
   ] as Statement[]);
   return counts(o.notify ? o.addTenantIds : [], o.hooked);
 }
@@ -91,7 +92,7 @@ export async function notifyPending(db: Db, audit: AuditWriter, o: { breach: Bre
     ...chunks(pending, 90).map((ids) =>
       db.update(breachTenants).set({ notifiedAt: now }).where(and(eq(breachTenants.breachId, breach.id), inArray(breachTenants.tenantId, ids), isNull(breachTenants.notifiedAt))),
     ),
-    ...notifyStatements(db, breach, pending, now),
+    ...notifyStatements(db, breach, pending, now, o.hooked),
   ] as Statement[]);
   return counts(pending, o.hooked);
 }
