@@ -25,12 +25,20 @@ export class AdminUsers extends AdminElement {
   declare rowError: AdminClientError | undefined;
   declare busy: boolean;
   declare role: TenantRole;
+  /** What was typed so far (in memory only): choosing a role or a refused submit re-renders the form, which must not wipe it. */
+  #draft: Record<string, string> = {};
 
   constructor() {
     super();
     this.orgs = [];
     this.busy = false;
     this.role = 'staff';
+  }
+
+  #remember(e: Event) {
+    const el = e.target as HTMLInputElement | HTMLSelectElement;
+    if (el.name) this.#draft[el.name] = el.value;
+    if (el.name === 'role') this.role = el.value as TenantRole;
   }
 
   override connectedCallback() {
@@ -64,6 +72,7 @@ export class AdminUsers extends AdminElement {
       return focusFirstError(this.renderRoot.querySelector('form')!);
     }
     form.reset();
+    this.#draft = {};
     this.role = 'staff';
     this.announce(this.t('uCreated', { name: data.displayName }));
     await this.#load();
@@ -108,18 +117,18 @@ export class AdminUsers extends AdminElement {
     return html`
       ${this.rowError ? html`<div class="notice error" role="alert"><p>${errorText(this.rowError)}</p></div>` : nothing}
       ${this.#table()}
-      <form class="card" @submit=${this.#create} @change=${(e: Event) => (e.target as HTMLSelectElement).name === 'role' && (this.role = (e.target as HTMLSelectElement).value as TenantRole)} novalidate>
+      <form class="card" @submit=${this.#create} @input=${this.#remember} @change=${this.#remember} novalidate>
         <h2>${this.t('userNew')}</h2>
         ${this.error ? html`<div class="notice error" role="alert"><p>${errorText(this.error)}</p></div>` : nothing}
         <div class="grid">
-          ${textField({ name: 'loginCode', id: 'u-loginCode', label: this.t('uLoginCode'), hint: this.t('uLoginCodeHint'), value: '', error: errs.loginCode, required: true, autocomplete: 'off' })}
-          ${textField({ name: 'displayName', id: 'u-displayName', label: this.t('uDisplayName'), value: '', error: errs.displayName, required: true, autocomplete: 'off' })}
+          ${textField({ name: 'loginCode', id: 'u-loginCode', label: this.t('uLoginCode'), hint: this.t('uLoginCodeHint'), value: this.#draft.loginCode ?? '', error: errs.loginCode, required: true, autocomplete: 'off' })}
+          ${textField({ name: 'displayName', id: 'u-displayName', label: this.t('uDisplayName'), value: this.#draft.displayName ?? '', error: errs.displayName, required: true, autocomplete: 'off' })}
           ${selectField({ name: 'role', id: 'u-role', label: this.t('uRole'), value: this.role, error: errs.role, options: TENANT_ROLES.map((r) => ({ value: r, label: roleLabel(r) })) })}
           ${this.role === 'partner'
-            ? selectField({ name: 'partnerOrgId', id: 'u-org', label: this.t('uOrg'), value: '', error: errs.partnerOrgId, options: [{ value: '', label: '—' }, ...activeOrgs.map((o) => ({ value: o.id, label: o.name }))] })
+            ? selectField({ name: 'partnerOrgId', id: 'u-org', label: this.t('uOrg'), value: this.#draft.partnerOrgId ?? '', error: errs.partnerOrgId, options: [{ value: '', label: '—' }, ...activeOrgs.map((o) => ({ value: o.id, label: o.name }))] })
             : nothing}
-          ${textField({ name: 'password', id: 'u-password', label: this.t('uPassword'), hint: this.t('uPasswordHint'), value: '', type: 'password', error: errs.password, required: true, autocomplete: 'new-password' })}
-          ${selectField({ name: 'locale', id: 'u-locale', label: this.t('uLocale'), value: 'nl', options: [{ value: 'nl', label: 'Nederlands' }, { value: 'en', label: 'English' }] })}
+          ${textField({ name: 'password', id: 'u-password', label: this.t('uPassword'), hint: this.t('uPasswordHint'), value: this.#draft.password ?? '', type: 'password', error: errs.password, required: true, autocomplete: 'new-password' })}
+          ${selectField({ name: 'locale', id: 'u-locale', label: this.t('uLocale'), value: this.#draft.locale ?? 'nl', options: [{ value: 'nl', label: 'Nederlands' }, { value: 'en', label: 'English' }] })}
         </div>
         <button class="primary" type="submit" ?disabled=${this.busy}>${this.t('uCreate')}</button>
       </form>`;
