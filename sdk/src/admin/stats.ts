@@ -10,8 +10,9 @@ import type { AdminCaseStatus } from './workflow.js';
  * Small counts are suppressed so nobody can be singled out: a cell counting fewer than
  * {@link STATS_MIN_COUNT} cases (zero included) is `{ count: null, suppressed: true }`. So that
  * a suppressed cell cannot be recovered by subtraction from a total, each list whose cells add
- * up to a total (kinds, statuses, months + `earlier`, tenants, closed cases per kind) also
+ * up to a total (kinds, statuses, months + `earlier`, tenants) also
  * suppresses its smallest visible cells until the suppressed cells together count ≥ 5 or 0.
+ * There are no cross-tables (kind × status, kind × month): only these separate lists.
  * Product models with fewer than 5 cases are not listed at all (a rare model's name would
  * itself say it was bought): they are counted together in `otherModels`; when that would be
  * 1–4, the smallest listed model joins them. Medians are given only over ≥ 5 closed cases.
@@ -39,10 +40,11 @@ export type CaseStatistics = {
   /** The cases of every model not listed, together. */
   otherModels: StatCell;
   /**
-   * Per kind: closed cases (status `closed`; cancelled ones are not resolutions) and the median
-   * days from creation to closing, null unless ≥ 5 closed cases.
+   * Per kind: the median days from creation to closing over its closed cases (status `closed`;
+   * cancelled ones are not resolutions), given only over ≥ 5 of them (`suppressed` otherwise).
+   * How many were closed is not given: with `byKind` it would tell how many are still open.
    */
-  resolution: { kind: CaseKind; closed: StatCell; medianDays: number | null }[];
+  resolution: { kind: CaseKind; medianDays: number | null; suppressed: boolean }[];
 };
 
 /** `GET /stats/platform` (operator): the same over every tenant, plus each tenant's total only. */

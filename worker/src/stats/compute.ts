@@ -33,13 +33,6 @@ export function shapeStats(raw: RawStats, o: { now: number; months: number }): C
   const earlier = raw.byMonth.filter((r) => r.key < window[0]!).reduce((s, r) => s + r.n, 0);
   const months = suppressList([earlier, ...window.map((m) => countOf(raw.byMonth, m))]);
   const models = suppressModels(raw.byModel.map((r) => ({ brand: r.brand, model: r.model, count: r.n })));
-  // Closed per kind is a cell of kind × (closed, not closed): hidden too when the kind's total
-  // minus it (the open cases, derivable from byKind) would be 1–4, or the kind's total is hidden.
-  const closedCounts = CASE_KINDS.map((k) => raw.resolution.find((r) => r.kind === k)?.n ?? 0);
-  const closed = suppressList(closedCounts, CASE_KINDS.map((k, i) => {
-    const open = countOf(raw.byKind, k) - closedCounts[i]!;
-    return kinds[i]!.suppressed || (open > 0 && open < STATS_MIN_COUNT);
-  }));
   return {
     generatedAt: new Date(o.now).toISOString(),
     minCount: STATS_MIN_COUNT,
@@ -50,10 +43,9 @@ export function shapeStats(raw: RawStats, o: { now: number; months: number }): C
     earlier: months[0]!,
     byModel: models.byModel.map((m) => ({ brand: m.brand, model: m.model, ...shown(m.count) })),
     otherModels: cell(models.other),
-    resolution: CASE_KINDS.map((kind: CaseKind, i) => {
+    resolution: CASE_KINDS.map((kind: CaseKind) => {
       const median = raw.resolution.find((r) => r.kind === kind)?.medianMs ?? null;
-      const c = closed[i]!;
-      return { kind, closed: c, medianDays: c.suppressed || median === null ? null : Math.round((median / DAY_MS) * 10) / 10 };
+      return median === null ? { kind, medianDays: null, suppressed: true } : { kind, medianDays: Math.round((median / DAY_MS) * 10) / 10, suppressed: false };
     }),
   };
 }

@@ -9,11 +9,10 @@ export const cell = (count: number): StatCell => (count >= STATS_MIN_COUNT ? sho
 /**
  * Cells of a list that adds up to a total someone can see. Primary: every count under 5 is
  * suppressed. Secondary: while the suppressed cells together count 1–4 (recoverable as total
- * minus the visible cells), the smallest visible cell is suppressed too. `alsoHide` marks cells
- * that must be hidden for another reason (they would reveal a small count elsewhere).
+ * minus the visible cells), the smallest visible cell is suppressed too.
  */
-export function suppressList(counts: readonly number[], alsoHide: readonly boolean[] = []): StatCell[] {
-  const hide = counts.map((n, i) => n < STATS_MIN_COUNT || alsoHide[i] === true);
+export function suppressList(counts: readonly number[]): StatCell[] {
+  const hide = counts.map((n) => n < STATS_MIN_COUNT);
   let hiddenSum = counts.reduce((s, n, i) => (hide[i] ? s + n : s), 0);
   while (hiddenSum > 0 && hiddenSum < STATS_MIN_COUNT) {
     let smallest = -1;
