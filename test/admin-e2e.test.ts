@@ -186,7 +186,7 @@ describe('widget → owner works the case → carrier sees only its fields (real
       const dialog = page.getByRole('dialog', { name: 'Deze betrokkene anonimiseren?' });
       await dialog.waitFor();
       await dialog.getByLabel(/ANONIMISEER/).fill('ANONIMISEER');
-      await shoot(page, 'owner-erase-dialog');
+      await shoot(page, 'owner-erase-dialog', { fullPage: false });
       await dialog.getByRole('button', { name: 'Definitief anonimiseren' }).click();
       await heading(page, 'Geanonimiseerde betrokkene');
       await page.waitForLoadState('networkidle');

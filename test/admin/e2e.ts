@@ -9,8 +9,8 @@ export const SHOTS = path.resolve('test-results/screenshots');
 /** `admin-e2e-<nn>-<step>.png`, numbered in the order they are taken. */
 export function shooter() {
   let n = 0;
-  return (page: Page, step: string) =>
-    page.screenshot({ path: path.join(SHOTS, `admin-e2e-${String(++n).padStart(2, '0')}-${step}.png`), fullPage: true, animations: 'disabled', caret: 'hide' });
+  return (page: Page, step: string, o: { fullPage?: boolean } = {}) =>
+    page.screenshot({ path: path.join(SHOTS, `admin-e2e-${String(++n).padStart(2, '0')}-${step}.png`), fullPage: o.fullPage ?? true, animations: 'disabled', caret: 'hide' });
 }
 
 /**
