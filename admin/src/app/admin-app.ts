@@ -10,6 +10,8 @@ import { store } from '../state/store.js';
 import type { AdminLocale, MessageKey } from '../i18n/index.js';
 import { renderView } from './views.js';
 import '../views/sign-in/sign-in.js';
+import '../views/notices/unread-count.js';
+import '../views/agreement/banner.js';
 
 const ROLE_KEY = { owner: 'roleOwner', staff: 'roleStaff', auditor: 'roleAuditor', partner: 'rolePartner', operator: 'roleOperator' } as const satisfies Record<string, MessageKey>;
 
@@ -130,10 +132,11 @@ export class AftercareAdmin extends AdminElement {
       <nav aria-label=${this.t('mainNav')}>
         <ul>
           ${NAV.filter((n) => mayView(me.role, n.name)).map(
-            (n) => html`<li><a href=${href(n.path)} aria-current=${current === n ? 'page' : nothing}>${this.t(n.label)}</a></li>`,
+            (n) => html`<li><a href=${href(n.path)} aria-current=${current === n ? 'page' : nothing}>${this.t(n.label)}${n.name === 'notices' ? html`<admin-unread-count></admin-unread-count>` : nothing}</a></li>`,
           )}
         </ul>
       </nav>
+      <admin-agreement-banner></admin-agreement-banner>
       <main>${keyed(`${route.name}/${JSON.stringify(route.params)}`, allowed ? renderView(route) : this.#forbidden())}</main>
       ${this.#liveRegions()}
     `;

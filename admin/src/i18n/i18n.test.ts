@@ -6,9 +6,12 @@ import * as logs from './tables/logs.js';
 import * as settings from './tables/settings.js';
 import * as signIn from './tables/sign-in.js';
 import * as subjects from './tables/subjects.js';
+import * as privacy from './tables/privacy.js';
+import * as records from './tables/records.js';
+import * as platform from './tables/platform.js';
 import { EN, NL, browserLocale } from './index.js';
 
-const TABLES = { cases, common, errors, logs, settings, signIn, subjects };
+const TABLES = { cases, common, errors, logs, settings, signIn, subjects, privacy, records, platform };
 const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 
 describe('admin translation tables', () => {

@@ -10,6 +10,10 @@ export const VIEW_PERMISSION: Partial<Record<RouteName, Permission>> = {
   settings: 'settings.manage',
   logs: 'logs.read',
   tenants: 'tenants.manage',
+  privacy: 'registers.read',
+  notices: 'registers.read',
+  agreement: 'registers.read',
+  platform: 'platform.manage',
 };
 
 export const mayView = (role: Role, name: RouteName): boolean => {
@@ -31,6 +35,9 @@ export const NAV = [
   { path: '/subjects', name: 'subjects', label: 'navSubjects' },
   { path: '/logs', name: 'logs', label: 'navLogs' },
   { path: '/settings', name: 'settings', label: 'navSettings' },
+  { path: '/privacy', name: 'privacy', label: 'navPrivacy' },
+  { path: '/notices', name: 'notices', label: 'navNotices' },
   { path: '/tenants', name: 'tenants', label: 'navTenants' },
+  { path: '/platform', name: 'platform', label: 'navPlatform' },
   { path: '/account', name: 'account', label: 'navAccount' },
 ] as const;

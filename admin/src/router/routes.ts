@@ -2,7 +2,7 @@
  * Hash routing: `/admin/#/cases/019…?status=new`. The page is one HTML file at /admin/, so deep
  * links survive a reload on both hosts without any server-side fallback.
  */
-export type RouteName = 'home' | 'sign-in' | 'cases' | 'case' | 'subjects' | 'subject' | 'settings' | 'logs' | 'tenants' | 'account' | 'not-found';
+export type RouteName = 'home' | 'sign-in' | 'cases' | 'case' | 'subjects' | 'subject' | 'settings' | 'logs' | 'tenants' | 'account' | 'privacy' | 'notices' | 'agreement' | 'platform' | 'not-found';
 export type Route = { name: RouteName; params: Record<string, string>; query: URLSearchParams };
 
 const PATTERNS: [RouteName, RegExp, string[]][] = [
@@ -15,6 +15,10 @@ const PATTERNS: [RouteName, RegExp, string[]][] = [
   ['logs', /^\/logs(?:\/([a-z-]+))?$/, ['tab']],
   ['tenants', /^\/tenants$/, []],
   ['account', /^\/account$/, []],
+  ['privacy', /^\/privacy(?:\/([a-z-]+))?$/, ['tab']],
+  ['notices', /^\/notices$/, []],
+  ['agreement', /^\/agreement$/, []],
+  ['platform', /^\/platform(?:\/([a-z-]+))?$/, ['tab']],
 ];
 
 export function parseHash(hash: string): Route {

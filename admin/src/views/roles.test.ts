@@ -23,7 +23,7 @@ describe('what each role sees', () => {
     await apiSignIn('auditor');
     const app = await mountApp('#/', 'nl');
     await heading(app, /^Logboeken/);
-    expect(nav(app)).to.deep.equal(['Logboeken', 'Mijn account']);
+    expect(nav(app)).to.deep.equal(['Logboeken', 'Privacy', 'Meldingen', 'Mijn account']);
     await until(() => within(app, 'admin-export-log', 'table')[0] || within(app, 'admin-export-log', 'p.card')[0], 'the export log');
     await expect(app).to.be.accessible();
     location.hash = '#/logs/audit';
@@ -41,7 +41,7 @@ describe('what each role sees', () => {
     await apiSignIn('operator');
     const app = await mountApp('#/', 'nl');
     await heading(app, 'Tenants');
-    expect(nav(app)).to.deep.equal(['Tenants', 'Mijn account']);
+    expect(nav(app)).to.deep.equal(['Tenants', 'Platform', 'Mijn account']);
     await until(() => deep(app, 'tbody tr'), 'the tenants');
     await expect(app).to.be.accessible();
   });
