@@ -4,6 +4,8 @@ import { startNodeHost, repoRoot } from './node.js';
 import { memoryRateLimiter } from '../limiter/memory.js';
 import { ensureDemoTenant, ensureDemoUsers, type DemoUser } from '../tenants/demo.js';
 import { ensureSigningKeyEnv, signingKeyFile } from './signing-key-file.js';
+import { AuditWriter } from '../audit/log.js';
+import { ensureDefaultAgreement } from '../agreements/publish.js';
 
 /** `npm start`: migrate the embedded database, make sure a demo tenant exists, serve. */
 const root = repoRoot();
@@ -27,6 +29,9 @@ const host = await startNodeHost({
 });
 const demo = await ensureDemoTenant(host.database.db, Date.now(), host.url);
 host.setDemoKey(demo.publishableKey);
+// R20: version 1 of the processor agreement (from the seed documents), published once; owners
+// are shown it first in the admin page until they accept it.
+await ensureDefaultAgreement(host.database.db, new AuditWriter(host.database.db), Date.now());
 
 // Demo admin users: created once; their generated passwords are kept beside the database
 // (data/ is not committed) so every start can print them.
