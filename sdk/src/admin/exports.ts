@@ -6,7 +6,11 @@ import { CASE_FILTER_ENTRIES, type CaseFilterInput } from './cases.js';
  * Times are ISO 8601 UTC strings.
  */
 
-export const EXPORT_LOG_KINDS = ['cases_csv', 'cases_json', 'cases_print', 'subject_access', 'export_log_csv', 'export_log_json', 'audit_log_json'] as const;
+/** Kinds of export-log rows (the worker's EXPORT_KINDS, worker/src/admin/exports/record.ts); `kind` stays a string so a newer server's kinds still parse. */
+export const EXPORT_LOG_KINDS = [
+  'cases_csv', 'cases_json', 'cases_print', 'subject_access', 'export_log_csv', 'export_log_json', 'audit_log_json',
+  'register_json', 'register_csv', 'register_print', 'breaches_csv', 'breaches_json', 'platform_breaches_csv', 'platform_breaches_json', 'audit_log_bundle',
+] as const;
 export type ExportLogKind = (typeof EXPORT_LOG_KINDS)[number];
 
 /** `?delimiter=` of the CSV export: `semicolon` for Dutch Excel. */
