@@ -4,7 +4,8 @@ import { exportLog, users } from '../../db/schema.js';
 import { makeAdminHarness, type AdminHarness } from '../../testing/admin-harness.js';
 import type { AuditLogPage, AuditVerifyResult, ExportLogEntry, ExportLogPage } from '../../../../sdk/src/admin/exports.js';
 import type { Principal } from '../principal.js';
-import { recordExport } from './record.js';
+import { EXPORT_KINDS, recordExport } from './record.js';
+import { EXPORT_LOG_KINDS } from '../../../../sdk/src/admin/exports.js';
 
 let h: AdminHarness;
 let now = Date.UTC(2026, 10, 20, 9, 0, 0);
@@ -182,4 +183,8 @@ describe('GET /logs/audit', () => {
     const bad = (await (await h.admin('/logs/audit/verify', { as: auth })).json()) as AuditVerifyResult;
     expect(bad).toMatchObject({ ok: false, brokenAt: 2, count: ok.count });
   });
+});
+
+it('the sdk lists the same export-log kinds as the worker', () => {
+  expect([...EXPORT_LOG_KINDS].sort()).toEqual([...EXPORT_KINDS].sort());
 });
