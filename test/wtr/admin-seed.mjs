@@ -46,6 +46,15 @@ export async function seedAdmin({ databaseUrl, tenantId, apiBase, publishableKey
       });
       users[role] = { id, loginCode, password: ADMIN_PASSWORD, ...(totp ? { totpSecret: totp } : {}) };
     }
+    // R20: the host publishes agreement version 1 at start; the seeded owner has accepted it, so
+    // the page opens on its views. The gate's own tests publish a newer version and accept it.
+    const current = (await db.execute('SELECT id FROM agreements ORDER BY version DESC LIMIT 1')).rows[0];
+    if (current) {
+      await db.execute({
+        sql: 'INSERT OR IGNORE INTO agreement_acceptances (id, tenant_id, agreement_id, user_id, ip, accepted_at) VALUES (?, ?, ?, ?, ?, ?)',
+        args: [uuidv7(), tenantId, current.id, users.owner.id, '127.0.0.1', now],
+      });
+    }
     const cases = [];
     for (const kind of ['repair', 'return', 'registration']) cases.push(await submitCase({ apiBase, publishableKey, origin, kind }));
     return { orgId, users, cases };

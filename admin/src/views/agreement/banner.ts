@@ -7,8 +7,8 @@ import { agreementGate } from './gate.js';
 /** @summary For auditors while the processor agreement waits for the owner: a banner saying so (the owner sees the agreement itself). */
 export class AdminAgreementBanner extends AdminElement {
   static override styles = [AdminElement.styles, css`
-    :host { display: block; }
-    .notice { max-width: 76rem; margin: 1rem auto 0; }
+    :host { display: block; padding: 0 1rem; }
+    .notice { max-width: 74rem; margin: 1rem auto 0; }
   `];
 
   override render() {

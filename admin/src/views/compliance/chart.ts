@@ -7,11 +7,11 @@ export type ChartRow = { label: string } & StatCell;
 /** A count as people read it: suppressed cells (fewer than 5 cases) are "< 5". */
 export const cellText = (c: StatCell) => (c.suppressed ? '< 5' : c.count.toLocaleString(store.locale));
 
-const W = 400;
-const LABEL = 150;
-const NUM = 56;
+const W = 300;
+const LABEL = 128;
+const NUM = 48;
 const ROW = 26;
-const cut = (s: string, n = 20) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
+const cut = (s: string, n = 17) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
 
 /**
  * A horizontal bar chart as inline SVG (no style attributes: classes styled by a constructed
@@ -51,7 +51,7 @@ export function barChart(id: string, title: string, rows: readonly ChartRow[], t
 export const chartStyles = css`
   figure.chart { margin: 0 0 1rem; background: var(--surface); border: 1px solid var(--soft-line); border-radius: var(--radius); padding: 0.75rem 1rem; min-width: 0; }
   figure.chart figcaption { font-weight: 600; margin-bottom: 0.5rem; }
-  figure.chart svg { display: block; width: 100%; max-width: 40rem; height: auto; overflow: visible; }
+  figure.chart svg { display: block; width: 100%; max-width: 26rem; height: auto; overflow: visible; }
   svg text { font: 13px system-ui, sans-serif; fill: var(--ink); }
   svg text.value { font-weight: 600; }
   svg rect.bar { fill: var(--accent); }

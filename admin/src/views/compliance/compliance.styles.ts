@@ -13,7 +13,7 @@ export const complianceStyles = css`
   .status.missed { color: var(--danger); }
   .status.pending { color: var(--ink); }
   .item { border: 1px solid var(--soft-line); border-radius: var(--radius); background: var(--surface); padding: 1rem; margin: 0 0 1rem; }
-  .item > h3:first-child, .item > h2:first-child { margin-top: 0; }
+  .item > h3:first-child, .item > h2:first-child, form.card > h4:first-child { margin-top: 0; }
   .pre { white-space: pre-line; }
   ul.plain { margin: 0 0 0.75rem; padding-left: 1.25rem; }
   .cmd { display: block; background: var(--canvas); border: 1px solid var(--line); border-radius: var(--radius); padding: 0.5rem 0.75rem; margin: 0 0 0.75rem; }
