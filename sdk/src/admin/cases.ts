@@ -16,7 +16,10 @@ const ID = v.pipe(v.string('invalid_type'), v.trim(), v.regex(/^[0-9a-f]{8}-[0-9
 /** A calendar day that exists (`2025-02-30` does not). */
 const day = v.pipe(
   isoDate,
-  v.check((d) => new Date(`${d}T00:00:00Z`).toISOString().slice(0, 10) === d, 'invalid_date'),
+  v.check((d) => {
+    const t = new Date(`${d}T00:00:00Z`);
+    return !Number.isNaN(t.getTime()) && t.toISOString().slice(0, 10) === d;
+  }, 'invalid_date'),
 );
 
 /** A page size: 1..100, from a query string (`"50"`) or a number. */

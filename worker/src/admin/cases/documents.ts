@@ -1,4 +1,5 @@
 import { and, asc, eq, gte, inArray, sql, type AnyColumn } from 'drizzle-orm';
+import { inJson } from '../../db/in-json.js';
 import type { AdminCase, AdminCaseHistoryEntry, AdminCaseNote, AdminCaseView, AdminConsent } from '../../../../sdk/src/admin/cases.js';
 import type { AdminCaseStatus } from '../../../../sdk/src/admin/workflow.js';
 import type { PartnerType } from '../../../../sdk/src/admin/roles.js';
@@ -38,7 +39,7 @@ async function loadConsents(db: Db, tenantId: string, rows: CaseRow[]): Promise<
     .select({ c: consents, version: consentTexts.version })
     .from(consents)
     .leftJoin(consentTexts, eq(consentTexts.id, consents.consentTextId))
-    .where(and(eq(consents.tenantId, tenantId), inArray(consents.subjectId, rows.map((r) => r.subjectId)), inArray(consents.caseId, rows.map((r) => r.id))))
+    .where(and(eq(consents.tenantId, tenantId), inJson(consents.subjectId, rows.map((r) => r.subjectId)), inJson(consents.caseId, rows.map((r) => r.id))))
     .orderBy(asc(consents.givenAt));
   const out = new Map<string, AdminConsent[]>();
   for (const { c, version } of found) {
@@ -55,7 +56,7 @@ async function loadNotes(db: Db, tenantId: string, rows: CaseRow[], sharedOnly: 
   const found = await db
     .select()
     .from(caseNotes)
-    .where(and(eq(caseNotes.tenantId, tenantId), inArray(caseNotes.caseId, rows.map((r) => r.id)), sharedOnly ? eq(caseNotes.shared, true) : undefined))
+    .where(and(eq(caseNotes.tenantId, tenantId), inJson(caseNotes.caseId, rows.map((r) => r.id)), sharedOnly ? eq(caseNotes.shared, true) : undefined))
     .orderBy(asc(caseNotes.createdAt), asc(caseNotes.id));
   const names = await actorNames(db, tenantId, found.map((n) => n.authorId));
   const out = new Map<string, AdminCaseNote[]>();
@@ -77,7 +78,7 @@ async function loadHistory(db: Db, tenantId: string, rows: CaseRow[]): Promise<M
   const found = await db
     .select({ at: auditLog.at, seq: auditLog.seq, action: auditLog.action, fields: auditLog.fields, actorType: auditLog.actorType, actorId: auditLog.actorId, entityId: auditLog.entityId })
     .from(auditLog)
-    .where(and(gte(auditLog.id, floor), sameTenant(auditLog.tenantId, tenantId), eq(auditLog.entityType, 'case'), inArray(auditLog.entityId, rows.map((r) => r.id))))
+    .where(and(gte(auditLog.id, floor), sameTenant(auditLog.tenantId, tenantId), eq(auditLog.entityType, 'case'), inJson(auditLog.entityId, rows.map((r) => r.id))))
     .orderBy(asc(auditLog.seq));
   const names = await actorNames(db, tenantId, found.filter((e) => e.actorType === 'user').map((e) => e.actorId));
   const out = new Map<string, AdminCaseHistoryEntry[]>();
@@ -104,8 +105,8 @@ export async function caseDocuments(db: Db, principal: Principal, rows: CaseRow[
   const subjectIds = [...new Set(rows.map((r) => r.subjectId))];
   const orgIds = [...new Set(rows.map((r) => r.assignedOrgId).filter((x): x is string => !!x))];
   const [subs, prods, orgs] = await Promise.all([
-    db.select().from(subjects).where(and(sameTenant(subjects.tenantId, tenantId), inArray(subjects.id, subjectIds))),
-    db.select().from(products).where(and(sameTenant(products.tenantId, tenantId), inArray(products.id, rows.map((r) => r.productId)))),
+    db.select().from(subjects).where(and(sameTenant(subjects.tenantId, tenantId), inJson(subjects.id, subjectIds))),
+    db.select().from(products).where(and(sameTenant(products.tenantId, tenantId), inJson(products.id, rows.map((r) => r.productId)))),
     orgIds.length ? db.select().from(partnerOrgs).where(and(sameTenant(partnerOrgs.tenantId, tenantId), inArray(partnerOrgs.id, orgIds))) : Promise.resolve([]),
   ]);
   const subjectById = byKey(subs, (s) => s.id);
