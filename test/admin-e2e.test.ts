@@ -127,6 +127,9 @@ describe('widget → owner works the case → carrier sees only its fields (real
 
       // 4. Find the case by the consumer's e-mail address in the cases list.
       await menu(page, 'Zaken', 'Zaken');
+      // Type only once the list and the organisation filter have loaded: a later re-render resets the field.
+      await page.locator('admin-cases tbody tr').first().waitFor();
+      await page.locator('admin-cases select[name=org] option', { hasText: ORG }).waitFor({ state: 'attached' });
       await page.locator('admin-cases form[role=search]').getByLabel('Zoeken', { exact: true }).fill(WHO.email);
       await page.getByRole('button', { name: 'Toepassen' }).click();
       await expect.poll(() => page.evaluate(() => location.hash)).toContain('q=');
@@ -225,4 +228,53 @@ describe('widget → owner works the case → carrier sees only its fields (real
     const caseRow = (await server.db.execute({ sql: 'SELECT c.assigned_org_id, o.name, o.type FROM cases c JOIN partner_orgs o ON o.id = c.assigned_org_id WHERE c.reference = ?', args: [reference] })).rows[0]!;
     expect(caseRow).toMatchObject({ name: ORG, type: 'carrier' });
   }, 240_000);
+
+  it('My account: a password change (errors per field) ends the other session; its next export click returns to sign-in instead of saving the error', async () => {
+    const NEW = 'blauwe-walvis-zwemt-diep-2025';
+    const a = await openAdmin(browser, `${server.url}/admin/`);
+    const b = await openAdmin(browser, `${server.url}/admin/`);
+    try {
+      await signIn(a.page, OWNER.loginCode, OWNER.password);
+      await heading(a.page, 'Zaken');
+      let downloads = 0;
+      a.page.on('download', () => void downloads++);
+
+      await signIn(b.page, OWNER.loginCode, OWNER.password);
+      await menu(b.page, 'Mijn account', 'Mijn account');
+      const form = b.page.locator('admin-password-form form');
+      await form.getByLabel('Huidig wachtwoord', { exact: true }).fill('niet-het-goede-wachtwoord');
+      await form.getByLabel('Nieuw wachtwoord', { exact: true }).fill('kort');
+      await form.getByRole('button', { name: 'Wachtwoord wijzigen' }).click();
+      await form.getByText('Dit is te kort.').waitFor();
+      await form.getByLabel('Nieuw wachtwoord', { exact: true }).fill(NEW);
+      await form.getByRole('button', { name: 'Wachtwoord wijzigen' }).click();
+      await form.getByText('Dit wachtwoord klopt niet.').waitFor();
+      expect(await form.getByLabel('Huidig wachtwoord', { exact: true }).getAttribute('aria-invalid')).toBe('true');
+      await shoot(b.page, 'account-password-errors');
+      await form.getByLabel('Huidig wachtwoord', { exact: true }).fill(OWNER.password);
+      await form.getByRole('button', { name: 'Wachtwoord wijzigen' }).click();
+      await b.page.locator('admin-password-form .notice', { hasText: 'Uw wachtwoord is gewijzigd' }).waitFor();
+      await shoot(b.page, 'account-password-changed');
+
+      // The other session was ended by the change: its CSV link must not save the 401 problem as a file.
+      await a.page.getByRole('link', { name: 'CSV', exact: true }).click();
+      await heading(a.page, 'Aanmelden');
+      await a.page.getByText('Uw sessie is verlopen').first().waitFor();
+      await shoot(a.page, 'export-after-session-end');
+      expect(downloads).toBe(0);
+      await signIn(a.page, OWNER.loginCode, NEW);
+      await heading(a.page, 'Zaken');
+      const [download] = await Promise.all([a.page.waitForEvent('download'), a.page.getByRole('link', { name: 'CSV', exact: true }).click()]);
+      expect(readFileSync((await download.path())!, 'utf8').split('\n')[0]).toMatch(/reference/i);
+      expect(unexpected(a.problems)).toEqual([]);
+      expect(unexpected(b.problems).filter((p) => !/status of 422/.test(p))).toEqual([]); // the refused attempts were on purpose
+    } catch (err) {
+      await b.page.screenshot({ path: `${SHOTS}/admin-e2e-failure-b.png`, fullPage: true }).catch(() => {});
+      await a.page.screenshot({ path: `${SHOTS}/admin-e2e-failure-a.png`, fullPage: true }).catch(() => {});
+      throw new Error(`${String(err)}\nproblems: ${JSON.stringify([...a.problems, ...b.problems])}`);
+    } finally {
+      await a.context.close();
+      await b.context.close();
+    }
+  }, 120_000);
 });

@@ -24,6 +24,15 @@ export const nl = {
   accountRole: 'Rol',
   accountLoginCode: 'Inlogcode',
   signInAgain: 'Meld u opnieuw aan.',
+  passwordTitle: 'Wachtwoord wijzigen',
+  passwordCurrent: 'Huidig wachtwoord',
+  passwordNew: 'Nieuw wachtwoord',
+  passwordChange: 'Wachtwoord wijzigen',
+  passwordChanged: 'Uw wachtwoord is gewijzigd. Uw andere sessies zijn afgemeld.',
+  totpOffTitle: 'Tweestapsverificatie uitzetten',
+  totpOffIntro: 'Bevestig met uw wachtwoord. Daarna meldt u zich aan met alleen inlogcode en wachtwoord.',
+  totpOffButton: 'Uitzetten',
+  totpOffDone: 'Tweestapsverificatie staat uit.',
 };
 
 export const en: Record<keyof typeof nl, string> = {
@@ -51,4 +60,13 @@ export const en: Record<keyof typeof nl, string> = {
   accountRole: 'Role',
   accountLoginCode: 'Login code',
   signInAgain: 'Please sign in again.',
+  passwordTitle: 'Change password',
+  passwordCurrent: 'Current password',
+  passwordNew: 'New password',
+  passwordChange: 'Change password',
+  passwordChanged: 'Your password has been changed. Your other sessions have been signed out.',
+  totpOffTitle: 'Turn off two-step verification',
+  totpOffIntro: 'Confirm with your password. After that you sign in with your login code and password only.',
+  totpOffButton: 'Turn off',
+  totpOffDone: 'Two-step verification is off.',
 };

@@ -7,8 +7,10 @@ import { call, errorText, fieldErrors } from '../../state/errors.js';
 import { store } from '../../state/store.js';
 import { roleLabel } from '../../i18n/labels.js';
 import '../../components/copy-button/copy-button.js';
+import './password-form.js';
+import './totp-off-form.js';
 
-/** @summary The signed-in user's own account: who, and two-step verification (TOTP) enrolment. */
+/** @summary The signed-in user's own account: who, password change, and two-step verification (TOTP) on and off. */
 export class AdminAccount extends AdminView {
   static override styles = [AdminView.styles, css`:host{display:block} .card h2{margin-top:0} .secret dd{display:flex;flex-wrap:wrap;gap:.5rem;align-items:center}`];
   static override properties = { setup: { state: true }, error: { state: true }, busy: { state: true } };
@@ -56,6 +58,7 @@ export class AdminAccount extends AdminView {
         <p>${me.totpEnabled ? this.t('accountTotpOn') : this.t('accountTotpOff')}</p>
         ${this.error && !errs.code ? html`<div class="notice error" role="alert"><p>${errorText(this.error)}</p></div>` : nothing}
         ${!me.totpEnabled && !this.setup ? html`<button type="button" class="primary" @click=${this.#start}>${this.t('accountTotpStart')}</button>` : nothing}
+        ${me.totpEnabled && me.loginCode ? html`<admin-totp-off-form @admin-totp-changed=${() => this.requestUpdate()}></admin-totp-off-form>` : nothing}
         ${this.setup
           ? html`<dl class="facts secret"><dt>${this.t('enrolSecret')}</dt><dd><code>${this.setup.secret}</code><admin-copy-button .text=${this.setup.secret}></admin-copy-button></dd>
               <dt>${this.t('enrolUri')}</dt><dd><a href=${this.setup.otpauthUri}>${this.setup.otpauthUri}</a></dd></dl>
@@ -64,7 +67,8 @@ export class AdminAccount extends AdminView {
               <button class="primary" type="submit" ?disabled=${this.busy}>${this.t('enrolConfirm')}</button>
             </form>`
           : nothing}
-      </section>`;
+      </section>
+      ${me.loginCode ? html`<admin-password-form></admin-password-form>` : nothing}`;
   }
 }
 customElements.define('admin-account', AdminAccount);
