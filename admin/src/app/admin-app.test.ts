@@ -38,7 +38,7 @@ describe('<aftercare-admin>: sign-in, language, errors', () => {
     const h1 = await heading(app, 'Zaken');
     await until(() => active() === h1, 'focus on the cases heading');
     const nav = deepAll<HTMLAnchorElement>(app, 'nav a').map((a) => a.textContent?.trim());
-    expect(nav).to.deep.equal(['Zaken', 'Betrokkenen', 'Logboeken', 'Instellingen', 'Mijn account']);
+    expect(nav).to.deep.equal(['Zaken', 'Betrokkenen', 'Logboeken', 'Instellingen', 'Privacy', 'Meldingen', 'Mijn account']);
   });
 
   it('a wrong password: the message in an alert, both fields marked invalid, focus on the first', async () => {
