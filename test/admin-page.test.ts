@@ -93,7 +93,7 @@ describe('admin page in Chromium (built Node host, strict CSP)', () => {
   }
 
   it('a carrier sees only Cases, with fewer fields; an auditor only Logs; an operator Tenants', async () => {
-    for (const [role, nav, file] of [['partner', ['Zaken', 'Mijn account'], 'partner-cases'], ['auditor', ['Logboeken', 'Mijn account'], 'auditor-logs'], ['operator', ['Tenants', 'Mijn account'], 'operator-tenants']] as const) {
+    for (const [role, nav, file] of [['partner', ['Zaken', 'Mijn account'], 'partner-cases'], ['auditor', ['Logboeken', 'Privacy', 'Meldingen', 'Mijn account'], 'auditor-logs'], ['operator', ['Tenants', 'Platform', 'Mijn account'], 'operator-tenants']] as const) {
       const { context, page, problems } = await openAdmin(browser, `${server.url}/admin/`);
       try {
         await signIn(page, seed.users[role].loginCode, seed.users[role].password);
