@@ -13,7 +13,7 @@ import { startDemoServer, type DemoServer } from './e2e/server.js';
 import { openPage } from './e2e/evidence.js';
 import { person, submitKind } from './e2e/forms.js';
 import { openAdmin, signIn, unexpected } from './admin/page.js';
-import { SHOTS, cliUser, heading, menu, recordAdminResponses, shooter, visibleText } from './admin/e2e.js';
+import { SHOTS, cliUser, heading, menu, ownerLanded, recordAdminResponses, shooter, visibleText } from './admin/e2e.js';
 
 const OWNER = { loginCode: 'e2e-owner', name: 'Olga Eigenaar', password: 'paarse-olifant-fietst-snel' };
 const CARRIER = { loginCode: 'e2e-carrier', name: 'Karel Koerier', password: 'groene-giraf-rijdt-langzaam' };
@@ -102,7 +102,7 @@ describe('widget → owner works the case → carrier sees only its fields (real
       await heading(page, 'Aanmelden');
       await shoot(page, 'owner-sign-in');
       await signIn(page, OWNER.loginCode, OWNER.password);
-      await heading(page, 'Zaken');
+      await ownerLanded(page);
 
       // 3. Settings: a carrier organisation, then its user.
       await menu(page, 'Instellingen', /^Instellingen/);
@@ -235,7 +235,7 @@ describe('widget → owner works the case → carrier sees only its fields (real
     const b = await openAdmin(browser, `${server.url}/admin/`);
     try {
       await signIn(a.page, OWNER.loginCode, OWNER.password);
-      await heading(a.page, 'Zaken');
+      await ownerLanded(a.page);
       let downloads = 0;
       a.page.on('download', () => void downloads++);
 
@@ -263,7 +263,7 @@ describe('widget → owner works the case → carrier sees only its fields (real
       await shoot(a.page, 'export-after-session-end');
       expect(downloads).toBe(0);
       await signIn(a.page, OWNER.loginCode, NEW);
-      await heading(a.page, 'Zaken');
+      await ownerLanded(a.page);
       const [download] = await Promise.all([a.page.waitForEvent('download'), a.page.getByRole('link', { name: 'CSV', exact: true }).click()]);
       expect(readFileSync((await download.path())!, 'utf8').split('\n')[0]).toMatch(/reference/i);
       expect(unexpected(a.problems)).toEqual([]);

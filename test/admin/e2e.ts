@@ -64,3 +64,15 @@ export const visibleText = (page: Page) =>
     walk(document.body);
     return out.join(' ');
   });
+
+/**
+ * After an owner's sign-in: the cases list, or first the processor agreement when a version is
+ * waiting for the owner's acceptance (the gate) — accepted through its button, then the list.
+ */
+export async function ownerLanded(page: Page) {
+  await expect.poll(() => h1(page).textContent(), { timeout: 15_000 }).toMatch(/^(Zaken|Verwerkersovereenkomst)$/);
+  if ((await h1(page).textContent()) === 'Verwerkersovereenkomst') {
+    await page.getByRole('button', { name: /^Versie \d+ accepteren$/ }).click();
+  }
+  await heading(page, 'Zaken');
+}
