@@ -6,7 +6,8 @@ import { tenantOf, type Principal } from '../principal.js';
 import { decodeCursor, encodeCursor, type Cursor } from './cursor.js';
 import { startOfDay } from './dates.js';
 import { searchCondition } from './search.js';
-import { searchTerms } from './search-terms.js';
+import { searchTerms, type SearchTerms } from './search-terms.js';
+import { audienceOf, maysee } from '../projection.js';
 
 export { CursorError } from './cursor.js';
 export { caseDocuments } from './documents.js';
@@ -58,8 +59,24 @@ export function caseWhere(principal: Principal, filter: CaseFilter): SQL {
   const datesIndexed = plan === 'created' || plan === 'kind_status' || plan === 'org';
   if (filter.from) terms.push(sql`${col(cases.createdAt, datesIndexed)} >= ${startOfDay(filter.from)}`);
   if (filter.to) terms.push(sql`${col(cases.createdAt, datesIndexed)} < ${startOfDay(filter.to, 1)}`);
-  if (filter.q) terms.push(searchCondition(tenantId, searchTerms(filter.q)) ?? NOTHING);
+  if (filter.q) terms.push(searchCondition(tenantId, searchableBy(principal, searchTerms(filter.q))) ?? NOTHING);
   return and(...terms)!;
+}
+
+/**
+ * R22: a search may only match on fields the caller may see — otherwise a carrier could test
+ * whether an e-mail address belongs to one of its cases. Meanings on hidden fields are dropped.
+ */
+export function searchableBy(principal: Principal, t: SearchTerms): SearchTerms {
+  const audience = audienceOf(principal);
+  if (!audience) return { postcodes: [], serials: [], names: [] };
+  return {
+    reference: t.reference,
+    email: maysee(audience, 'subject.email') ? t.email : undefined,
+    postcodes: maysee(audience, 'subject.postcode') ? t.postcodes : [],
+    serials: maysee(audience, 'product.serialNumber') ? t.serials : [],
+    names: maysee(audience, 'subject.lastName') ? t.names : [],
+  };
 }
 
 /** The keyset condition after `cursor` for the filter's sort and order. */
