@@ -17,7 +17,7 @@ export { createTransport, queryString } from './transport.js';
  * A typed client for every admin endpoint. Each method resolves to `{ data } | { error }`.
  *
  * ```ts
- * const admin = createAdminClient({ baseUrl: 'https://aftercare.example', apiKey: process.env.AFTERCARE_SK });
+ * const admin = createAdminClient({ baseUrl: 'https://aftercare.example', apiKey: mySecretKey }); // an sk_live_… key from your secret store
  * const { data, error } = await admin.cases.list({ status: 'new' });
  * ```
  * Feature modules (one file each) add a namespace below.
