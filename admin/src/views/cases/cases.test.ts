@@ -37,6 +37,21 @@ describe('<admin-cases> and <admin-case> (owner, real API)', () => {
     expect(deep(app, '.state.empty')!.textContent).to.contain('Geen zaken gevonden');
   });
 
+  it('keeps what was typed in the filters when the list re-renders before "apply" (e.g. organisations arriving)', async () => {
+    const app = await mountApp('#/cases', 'nl');
+    await heading(app, 'Zaken');
+    await until(() => deepAll(app, 'tbody tr').length >= 1, 'the list');
+    const q = within<HTMLInputElement>(app, 'admin-cases', 'input[name=q]')[0]!;
+    q.value = 'de Vries';
+    q.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+    const view = deep<HTMLElement & { orgs: unknown[]; updateComplete: Promise<unknown> }>(app, 'admin-cases')!;
+    view.orgs = [...view.orgs];
+    await view.updateComplete;
+    expect(within<HTMLInputElement>(app, 'admin-cases', 'input[name=q]')[0]!.value).to.equal('de Vries');
+    button(app, 'Wissen')!.click();
+    await until(() => within<HTMLInputElement>(app, 'admin-cases', 'input[name=q]')[0]!.value === '', 'the cleared search');
+  });
+
   it('a from date after the to date: the server refuses, the message sits under the field', async () => {
     const app = await mountApp('#/cases?from=2026-02-01&to=2026-01-01', 'nl');
     await heading(app, 'Zaken');

@@ -66,8 +66,20 @@ export class AdminCases extends AdminView {
     const key = this.query.toString();
     if (key !== this.#loadedFor) {
       this.#loadedFor = key;
+      this.#draft = {};
       void this.#load();
     }
+  }
+
+  /**
+   * What the person typed or chose but has not applied yet: a re-render (the organisations or
+   * the page arriving) must not put the applied filter back over it.
+   */
+  #draft: Record<string, string> = {};
+
+  #keep(e: Event) {
+    const t = e.target as HTMLInputElement | HTMLSelectElement;
+    if (t.name) this.#draft[t.name] = t.value;
   }
 
   async #load(cursor?: string) {
@@ -103,16 +115,20 @@ export class AdminCases extends AdminView {
   }
 
   #clear() {
+    this.#draft = {};
+    this.requestUpdate();
     navigate('/cases');
   }
 
   #filters() {
-    const f = this.filter;
+    const d = this.#draft;
+    const applied = this.filter;
+    const f: Filter = { ...applied, q: d.q ?? applied.q, kind: d.kind ?? applied.kind, status: d.status ?? applied.status, org: d.org ?? applied.org, from: d.from ?? applied.from, to: d.to ?? applied.to };
     const errs = fieldErrors(this.error);
     const any = (label: string) => ({ value: '', label });
-    const sortValue = `${f.sort ?? 'created'}-${f.order ?? 'desc'}`;
+    const sortValue = d.sortOrder ?? `${applied.sort ?? 'created'}-${applied.order ?? 'desc'}`;
     const showOrgs = store.me && can(store.me.role, 'cases.assign');
-    return html`<form class="filters card" @submit=${this.#apply} role="search" aria-label=${this.t('filters')}>
+    return html`<form class="filters card" @submit=${this.#apply} @input=${this.#keep} @change=${this.#keep} role="search" aria-label=${this.t('filters')}>
       <div class="grid">
         ${textField({ name: 'q', label: this.t('filterSearch'), hint: this.t('filterSearchHint'), value: f.q ?? '', type: 'search', error: errs.q })}
         ${selectField({ name: 'kind', label: this.t('filterKind'), value: f.kind ?? '', options: [any(this.t('all')), ...CASE_KINDS.map((k) => ({ value: k, label: kindLabel(k) }))] })}
