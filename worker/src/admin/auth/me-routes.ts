@@ -5,13 +5,13 @@ import { uuidv7 } from '../../lib/ids.js';
 import { problem } from '../../lib/problem.js';
 import { auditInsert } from '../../audit/log.js';
 import type { AdminEnv } from '../env.js';
-import { MeUpdateSchema, PasswordChangeSchema, TotpDisableSchema, TotpInputSchema } from '../../../../sdk/src/admin/auth.js';
+import { MeUpdateSchema, PasswordChangeSchema, TotpDisableSchema } from '../../../../sdk/src/admin/auth.js';
 import { fieldProblem, rateLimited, readBody } from './body.js';
 import { hashPassword } from './password.js';
 import { checkPasswordPolicy } from './policy.js';
-import { checkOwnPassword, claimTotpStep } from './signin.js';
-import { ACCOUNT, accountKey, recordFailure, resetThrottle, retryAfter, totpKey } from './throttle.js';
-import { newTotpSecret, otpauthUri, verifyTotp } from './totp.js';
+import { checkOwnPassword } from './signin.js';
+import { ACCOUNT, accountKey, recordFailure, resetThrottle, retryAfter } from './throttle.js';
+import { acceptTotpCode, issueTotpSecret } from './totp-check.js';
 import { auditTenantOf, principalView, totpRequired, type UserRow } from './view.js';
 
 type Ctx = Context<AdminEnv>;
@@ -96,9 +96,7 @@ export function meRoutes() {
     const user = await self(c);
     if (user instanceof Response) return user;
     if (user.totpEnabledAt !== null) return problem('conflict', { detail: 'TOTP is already on; turn it off first to set up a new device.' });
-    const secret = newTotpSecret();
-    await c.var.deps.db.update(users).set({ totpSecret: secret, totpLastStep: null }).where(eq(users.id, user.id));
-    return c.json({ secret, otpauthUri: otpauthUri(secret, user.loginCode) });
+    return issueTotpSecret(c, user);
   });
 
   r.post('/totp/enable', async (c) => {
@@ -106,19 +104,9 @@ export function meRoutes() {
     if (user instanceof Response) return user;
     if (user.totpEnabledAt !== null) return problem('conflict', { detail: 'TOTP is already on.' });
     if (!user.totpSecret) return problem('conflict', { detail: 'Call POST /me/totp/setup first.' });
-    const body = await readBody(c, TotpInputSchema);
-    if (!body.ok) return body.res;
-    const { db, clock } = c.var.deps;
-    const key = totpKey(user.id);
-    const wait = await retryAfter(db, [key], clock.now());
-    if (wait > 0) return rateLimited(wait);
-    const step = verifyTotp(user.totpSecret, body.data.code, clock.now(), user.totpLastStep);
-    if (step === null || !(await claimTotpStep(db, user.id, step))) {
-      await recordFailure(db, key, ACCOUNT, clock.now());
-      return problem('invalid_totp');
-    }
-    await resetThrottle(db, key);
-    await writeSelf(c, user, 'user.totp_enabled', ['totpSecret'], { totpEnabledAt: clock.now() });
+    const accepted = await acceptTotpCode(c, user, user.totpSecret);
+    if (accepted instanceof Response) return accepted;
+    await writeSelf(c, user, 'user.totp_enabled', ['totpSecret'], { totpEnabledAt: c.var.deps.clock.now() });
     return c.body(null, 204);
   });
 

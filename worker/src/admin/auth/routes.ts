@@ -1,16 +1,16 @@
 import { Hono } from 'hono';
 import { and, eq, isNull } from 'drizzle-orm';
-import { sessions, users } from '../../db/schema.js';
+import { sessions } from '../../db/schema.js';
 import { uuidv7 } from '../../lib/ids.js';
 import { problem } from '../../lib/problem.js';
 import { auditInsert } from '../../audit/log.js';
 import type { AdminEnv } from '../env.js';
 import { clearSessionCookie, findSession, readSessionCookie, revokeSession } from '../sessions.js';
-import { LoginInputSchema, TotpInputSchema, type LoginResult } from '../../../../sdk/src/admin/auth.js';
+import { LoginInputSchema, type LoginResult } from '../../../../sdk/src/admin/auth.js';
 import { readBody, rateLimited } from './body.js';
-import { ACCOUNT, IP, accountKey, ipKey, recordFailure, resetThrottle, retryAfter, totpKey } from './throttle.js';
-import { checkCredentials, claimTotpStep, finishSignIn, mfaSessionOf, startMfa } from './signin.js';
-import { newTotpSecret, otpauthUri, verifyTotp } from './totp.js';
+import { ACCOUNT, IP, accountKey, ipKey, recordFailure, resetThrottle, retryAfter } from './throttle.js';
+import { checkCredentials, finishSignIn, mfaSessionOf, startMfa } from './signin.js';
+import { acceptTotpCode, issueTotpSecret } from './totp-check.js';
 import { auditTenantOf, totpRequired } from './view.js';
 
 /**
@@ -61,19 +61,9 @@ export function authRoutes() {
     if ('refusal' in mfa) return mfa.refusal;
     const { user, session } = mfa;
     if (user.totpEnabledAt === null || !user.totpSecret) return problem('conflict', { detail: 'Set up TOTP first (POST /auth/totp/setup).' });
-    const body = await readBody(c, TotpInputSchema);
-    if (!body.ok) return body.res;
-    const { db, clock } = c.var.deps;
-    const key = totpKey(user.id);
-    const wait = await retryAfter(db, [key], clock.now());
-    if (wait > 0) return rateLimited(wait);
-    const step = verifyTotp(user.totpSecret, body.data.code, clock.now(), user.totpLastStep);
-    if (step === null || !(await claimTotpStep(db, user.id, step))) {
-      await recordFailure(db, key, ACCOUNT, clock.now());
-      return problem('invalid_totp');
-    }
-    await resetThrottle(db, key);
-    return c.json(await finishSignIn(c, { ...user, totpLastStep: step }, { mfaSession: session }));
+    const accepted = await acceptTotpCode(c, user, user.totpSecret);
+    if (accepted instanceof Response) return accepted;
+    return c.json(await finishSignIn(c, { ...user, totpLastStep: accepted.step }, { mfaSession: session }));
   });
 
   r.post('/totp/setup', async (c) => {
@@ -82,9 +72,7 @@ export function authRoutes() {
     const { user } = mfa;
     // Never replace an active secret with only a password: that would bypass the second factor.
     if (user.totpEnabledAt !== null) return problem('conflict', { detail: 'TOTP is already set up; send a code to POST /auth/totp.' });
-    const secret = newTotpSecret();
-    await c.var.deps.db.update(users).set({ totpSecret: secret, totpLastStep: null }).where(eq(users.id, user.id));
-    return c.json({ secret, otpauthUri: otpauthUri(secret, user.loginCode) });
+    return issueTotpSecret(c, user);
   });
 
   r.post('/totp/enable', async (c) => {
@@ -93,19 +81,9 @@ export function authRoutes() {
     const { user, session } = mfa;
     if (user.totpEnabledAt !== null) return problem('conflict', { detail: 'TOTP is already set up; send a code to POST /auth/totp.' });
     if (!user.totpSecret) return problem('conflict', { detail: 'Call POST /auth/totp/setup first.' });
-    const body = await readBody(c, TotpInputSchema);
-    if (!body.ok) return body.res;
-    const { db, clock } = c.var.deps;
-    const key = totpKey(user.id);
-    const wait = await retryAfter(db, [key], clock.now());
-    if (wait > 0) return rateLimited(wait);
-    const step = verifyTotp(user.totpSecret, body.data.code, clock.now(), user.totpLastStep);
-    if (step === null || !(await claimTotpStep(db, user.id, step))) {
-      await recordFailure(db, key, ACCOUNT, clock.now());
-      return problem('invalid_totp');
-    }
-    await resetThrottle(db, key);
-    const extra = { totpEnabledAt: clock.now(), totpLastStep: step };
+    const accepted = await acceptTotpCode(c, user, user.totpSecret);
+    if (accepted instanceof Response) return accepted;
+    const extra = { totpEnabledAt: c.var.deps.clock.now(), totpLastStep: accepted.step };
     return c.json(await finishSignIn(c, user, { mfaSession: session, extra, extraAudit: [{ action: 'user.totp_enabled', fields: ['totpSecret'] }] }));
   });
 

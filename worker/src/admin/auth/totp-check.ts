@@ -1,0 +1,39 @@
+import type { Context } from 'hono';
+import { eq } from 'drizzle-orm';
+import { users } from '../../db/schema.js';
+import { problem } from '../../lib/problem.js';
+import type { AdminEnv } from '../env.js';
+import { TotpInputSchema } from '../../../../sdk/src/admin/auth.js';
+import { readBody, rateLimited } from './body.js';
+import { claimTotpStep } from './signin.js';
+import { ACCOUNT, recordFailure, resetThrottle, retryAfter, totpKey } from './throttle.js';
+import { newTotpSecret, otpauthUri, verifyTotp } from './totp.js';
+import type { UserRow } from './view.js';
+
+/**
+ * Reads `{code}` from the body and accepts it for `secret` once: throttled per user (429 while
+ * locked), a step never accepted twice (claimed by a conditional UPDATE), failures counted.
+ * Resolves to the accepted step, or the refusal to answer with.
+ */
+export async function acceptTotpCode(c: Context<AdminEnv>, user: UserRow, secret: string): Promise<{ step: number } | Response> {
+  const body = await readBody(c, TotpInputSchema);
+  if (!body.ok) return body.res;
+  const { db, clock } = c.var.deps;
+  const key = totpKey(user.id);
+  const wait = await retryAfter(db, [key], clock.now());
+  if (wait > 0) return rateLimited(wait);
+  const step = verifyTotp(secret, body.data.code, clock.now(), user.totpLastStep);
+  if (step === null || !(await claimTotpStep(db, user.id, step))) {
+    await recordFailure(db, key, ACCOUNT, clock.now());
+    return problem('invalid_totp');
+  }
+  await resetThrottle(db, key);
+  return { step };
+}
+
+/** Starts enrolment: a new (not yet active) secret for `user`, answered with its otpauth URI. */
+export async function issueTotpSecret(c: Context<AdminEnv>, user: UserRow): Promise<Response> {
+  const secret = newTotpSecret();
+  await c.var.deps.db.update(users).set({ totpSecret: secret, totpLastStep: null }).where(eq(users.id, user.id));
+  return c.json({ secret, otpauthUri: otpauthUri(secret, user.loginCode) });
+}
