@@ -1,45 +1,18 @@
 // The privacy & compliance views of the built admin page in real Chromium under the strict CSP:
 // the operator publishes an agreement and records a breach, the owner meets the agreement gate,
 // then every privacy view at 1280 and 360 px; screenshots in test-results/screenshots/admin-privacy-*.png.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdirSync } from 'node:fs';
-import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { launchChromium } from './browser.js';
-import { startDemoServer, type DemoServer } from './e2e/server.js';
-import { seedAdmin } from './wtr/admin-seed.mjs';
-import { openAdmin, signIn, unexpected } from './admin/page.js';
+import { describe, expect, it } from 'vitest';
+import { go, h1, openAdmin, shoot, signIn, unexpected, useAdminPage } from './admin/page.js';
 
-const DIR = path.resolve('test-results/screenshots');
-let server: DemoServer;
-let browser: Browser;
-let seed: Awaited<ReturnType<typeof seedAdmin>>;
-
-beforeAll(async () => {
-  mkdirSync(DIR, { recursive: true });
-  [server, browser] = await Promise.all([startDemoServer(), launchChromium()]);
-  seed = await seedAdmin({ databaseUrl: server.databaseUrl, tenantId: server.tenantId, apiBase: server.url, publishableKey: server.publishableKey, origin: new URL(server.url).origin });
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
-const shoot = (page: Page, name: string) => page.screenshot({ path: path.join(DIR, `admin-${name}.png`), fullPage: true, animations: 'disabled', caret: 'hide' });
-const h1 = (page: Page) => page.locator('h1').first();
-async function go(page: Page, hash: string, title: RegExp | string) {
-  await page.evaluate((h) => (location.hash = h), hash);
-  await expect.poll(() => h1(page).textContent(), { timeout: 10_000 }).toMatch(title);
-  await page.waitForLoadState('networkidle');
-}
+const ctx = useAdminPage();
 
 describe('privacy & compliance views in Chromium (built Node host, strict CSP)', () => {
   it('operator: agreement published, breach recorded, platform views', async () => {
-    const { context, page, problems } = await openAdmin(browser, `${server.url}/admin/`, { width: 1280 });
+    const { context, page, problems } = await openAdmin(ctx.browser, `${ctx.server.url}/admin/`, { width: 1280 });
     try {
-      await signIn(page, seed.users.operator.loginCode, seed.users.operator.password);
+      await signIn(page, ctx.seed.users.operator.loginCode, ctx.seed.users.operator.password);
       await go(page, '#/platform/agreements', /^Platform/);
-      // The host published version 1 and the seed accepted it: publish version 2 (a changed text).
+      // The host published version 1 and the ctx.seed accepted it: publish version 2 (a changed text).
       await page.locator('#pa-nl').fill(`${await page.locator('#pa-nl').inputValue()}\n\nArtikel 12: wijzigingen worden 30 dagen vooraf gemeld.`);
       await page.locator('#pa-en').fill(`${await page.locator('#pa-en').inputValue()}\n\nArticle 12: changes are announced 30 days ahead.`);
       await page.getByRole('button', { name: 'Publiceren' }).click();
@@ -68,9 +41,9 @@ describe('privacy & compliance views in Chromium (built Node host, strict CSP)',
 
   for (const width of [1280, 360]) {
     it(`owner at ${width} px: agreement first, then every privacy view and notices`, async () => {
-      const { context, page, problems } = await openAdmin(browser, `${server.url}/admin/`, { width });
+      const { context, page, problems } = await openAdmin(ctx.browser, `${ctx.server.url}/admin/`, { width });
       try {
-        await signIn(page, seed.users.owner.loginCode, seed.users.owner.password);
+        await signIn(page, ctx.seed.users.owner.loginCode, ctx.seed.users.owner.password);
         // The first run meets the gate (the operator just published a version) and accepts it.
         await expect.poll(() => h1(page).textContent()).toBe(width === 1280 ? 'Verwerkersovereenkomst' : 'Zaken');
         if (width === 1280) {

@@ -1,37 +1,12 @@
 // The built admin page on `npm start`'s server in real Chromium: every main view as each role,
 // no CSP violation under the page's strict policy, and screenshots of each view at 1280 and
 // 360 px in test-results/screenshots/admin-*.png for a person to look at.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdirSync, readFileSync } from 'node:fs';
-import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { launchChromium } from './browser.js';
-import { startDemoServer, type DemoServer } from './e2e/server.js';
-import { seedAdmin } from './wtr/admin-seed.mjs';
-import { openAdmin, signIn, unexpected } from './admin/page.js';
+import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import type { Page } from 'playwright-core';
+import { go, h1, openAdmin, shoot, signIn, unexpected, useAdminPage } from './admin/page.js';
 
-const DIR = path.resolve('test-results/screenshots');
-let server: DemoServer;
-let browser: Browser;
-let seed: Awaited<ReturnType<typeof seedAdmin>>;
-
-beforeAll(async () => {
-  mkdirSync(DIR, { recursive: true });
-  [server, browser] = await Promise.all([startDemoServer(), launchChromium()]);
-  seed = await seedAdmin({ databaseUrl: server.databaseUrl, tenantId: server.tenantId, apiBase: server.url, publishableKey: server.publishableKey, origin: new URL(server.url).origin });
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
-const shoot = (page: Page, name: string) => page.screenshot({ path: path.join(DIR, `admin-${name}.png`), fullPage: true, animations: 'disabled', caret: 'hide' });
-const h1 = (page: Page) => page.locator('h1').first();
-async function go(page: Page, hash: string, title: RegExp | string) {
-  await page.evaluate((h) => (location.hash = h), hash);
-  await expect.poll(() => h1(page).textContent(), { timeout: 10_000 }).toMatch(title);
-  await page.waitForLoadState('networkidle');
-}
+const ctx = useAdminPage();
 
 /** CSV download (logged first), the print view in a new tab, and both in the export log. */
 async function exportsWork(page: Page) {
@@ -40,7 +15,7 @@ async function exportsWork(page: Page) {
   expect(csv.split('\n')[0]).toContain(';');
   const [print] = await Promise.all([page.context().waitForEvent('page'), page.getByRole('link', { name: /Afdrukweergave/ }).click()]);
   await print.waitForLoadState();
-  expect(await print.content()).toContain(seed.cases[0]!.reference);
+  expect(await print.content()).toContain(ctx.seed.cases[0]!.reference);
   await print.close();
   await go(page, '#/logs/exports', /^Logboeken/);
   await expect.poll(() => page.locator('tbody tr').count()).toBeGreaterThanOrEqual(2);
@@ -51,11 +26,11 @@ async function exportsWork(page: Page) {
 describe('admin page in Chromium (built Node host, strict CSP)', () => {
   for (const width of [1280, 360]) {
     it(`owner at ${width} px: sign-in, cases, case, subjects, settings, logs — no CSP violation`, async () => {
-      const { context, page, problems } = await openAdmin(browser, `${server.url}/admin/`, { width });
+      const { context, page, problems } = await openAdmin(ctx.browser, `${ctx.server.url}/admin/`, { width });
       try {
         await expect.poll(() => h1(page).textContent()).toBe('Aanmelden');
         await shoot(page, `${width}-sign-in`);
-        await signIn(page, seed.users.owner.loginCode, seed.users.owner.password);
+        await signIn(page, ctx.seed.users.owner.loginCode, ctx.seed.users.owner.password);
         await expect.poll(() => h1(page).textContent()).toBe('Zaken');
         await page.locator('tbody a').first().waitFor();
         await shoot(page, `${width}-cases`);
@@ -94,9 +69,9 @@ describe('admin page in Chromium (built Node host, strict CSP)', () => {
 
   it('a carrier sees only Cases, with fewer fields; an auditor only Logs; an operator Tenants', async () => {
     for (const [role, nav, file] of [['partner', ['Zaken', 'Mijn account'], 'partner-cases'], ['auditor', ['Logboeken', 'Privacy', 'Meldingen', 'Mijn account'], 'auditor-logs'], ['operator', ['Tenants', 'Platform', 'Mijn account'], 'operator-tenants']] as const) {
-      const { context, page, problems } = await openAdmin(browser, `${server.url}/admin/`);
+      const { context, page, problems } = await openAdmin(ctx.browser, `${ctx.server.url}/admin/`);
       try {
-        await signIn(page, seed.users[role].loginCode, seed.users[role].password);
+        await signIn(page, ctx.seed.users[role].loginCode, ctx.seed.users[role].password);
         const links = await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link').allTextContents();
         expect(links.map((l) => l.trim())).toEqual(nav);
         await page.waitForLoadState('networkidle');

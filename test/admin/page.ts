@@ -1,5 +1,10 @@
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { expect } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
+import { launchChromium } from '../browser.js';
+import { startDemoServer, type DemoServer } from '../e2e/server.js';
+import { seedAdmin } from '../wtr/admin-seed.mjs';
 
 /**
  * The admin page in a fresh Chromium context (Dutch), with every CSP violation, page error and
@@ -31,3 +36,37 @@ export async function signIn(page: Page, loginCode: string, password: string) {
 
 /** Only problems that are not answers the test provoked on purpose. */
 export const unexpected = (problems: string[]) => problems.filter((p) => !/status of 40[134]/.test(p));
+
+const SCREENSHOTS = path.resolve('test-results/screenshots');
+
+/** A full-page screenshot at test-results/screenshots/admin-<name>.png. */
+export const shoot = (page: Page, name: string) =>
+  page.screenshot({ path: path.join(SCREENSHOTS, `admin-${name}.png`), fullPage: true, animations: 'disabled', caret: 'hide' });
+
+export const h1 = (page: Page) => page.locator('h1').first();
+
+/** Goes to a hash route and waits for its heading and its requests. */
+export async function go(page: Page, hash: string, title: RegExp | string) {
+  await page.evaluate((h) => (location.hash = h), hash);
+  await expect.poll(() => h1(page).textContent(), { timeout: 10_000 }).toMatch(title);
+  await page.waitForLoadState('networkidle');
+}
+
+/**
+ * `npm start`'s server with a fresh database, one user per role seeded (test/wtr/admin-seed.mjs)
+ * and Chromium, for the file's tests; read `server`, `browser` and `seed` inside tests.
+ */
+export function useAdminPage() {
+  const ctx = {} as { server: DemoServer; browser: Browser; seed: Awaited<ReturnType<typeof seedAdmin>> };
+  beforeAll(async () => {
+    mkdirSync(SCREENSHOTS, { recursive: true });
+    [ctx.server, ctx.browser] = await Promise.all([startDemoServer(), launchChromium()]);
+    const s = ctx.server;
+    ctx.seed = await seedAdmin({ databaseUrl: s.databaseUrl, tenantId: s.tenantId, apiBase: s.url, publishableKey: s.publishableKey, origin: new URL(s.url).origin });
+  });
+  afterAll(async () => {
+    await ctx.browser?.close();
+    await ctx.server?.stop();
+  });
+  return ctx;
+}
