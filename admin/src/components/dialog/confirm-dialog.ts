@@ -1,6 +1,7 @@
 import { html, nothing, css } from 'lit';
 import { AdminElement } from '../../base/admin-element.js';
 import { textField } from '../field/field.js';
+import { deepActive, trapTab } from './focus.js';
 
 /**
  * @summary A modal confirmation (native `<dialog>` with `showModal()`: the rest of the page is
@@ -64,13 +65,7 @@ export class AdminConfirmDialog extends AdminElement {
   }
 
   #keydown(e: KeyboardEvent) {
-    if (e.key !== 'Tab') return;
-    const items = [...this.renderRoot.querySelectorAll<HTMLElement>('dialog input, dialog button')].filter((el) => !el.hasAttribute('disabled'));
-    const first = items[0];
-    const last = items[items.length - 1];
-    const active = (this.renderRoot as ShadowRoot).activeElement;
-    if (e.shiftKey && active === first) (e.preventDefault(), last?.focus());
-    else if (!e.shiftKey && active === last) (e.preventDefault(), first?.focus());
+    trapTab(e, this.renderRoot as ShadowRoot);
   }
 
   override render() {
@@ -92,11 +87,5 @@ export class AdminConfirmDialog extends AdminElement {
   }
 }
 
-/** The focused element, looking through shadow roots. */
-function deepActive(): HTMLElement | null {
-  let a: Element | null = document.activeElement;
-  while (a?.shadowRoot?.activeElement) a = a.shadowRoot.activeElement;
-  return a as HTMLElement | null;
-}
 
 customElements.define('admin-confirm-dialog', AdminConfirmDialog);

@@ -3,6 +3,7 @@ import type { AdminClientError } from '../../../../sdk/src/admin-client/index.js
 import { AdminElement } from '../../base/admin-element.js';
 import { textField } from '../../components/field/field.js';
 import { errorText, fieldErrors } from '../../state/errors.js';
+import { deepActive, trapTab } from '../../components/dialog/focus.js';
 
 type Submit = (text: string) => Promise<AdminClientError | undefined>;
 
@@ -64,11 +65,7 @@ export class AdminReasonDialog extends AdminElement {
   }
 
   #keydown(e: KeyboardEvent) {
-    if (e.key !== 'Tab') return;
-    const items = [...this.renderRoot.querySelectorAll<HTMLElement>('dialog textarea, dialog button')].filter((el) => !el.hasAttribute('disabled'));
-    const active = (this.renderRoot as ShadowRoot).activeElement;
-    if (e.shiftKey && active === items[0]) (e.preventDefault(), items[items.length - 1]?.focus());
-    else if (!e.shiftKey && active === items[items.length - 1]) (e.preventDefault(), items[0]?.focus());
+    trapTab(e, this.renderRoot as ShadowRoot);
   }
 
   override render() {
@@ -88,9 +85,4 @@ export class AdminReasonDialog extends AdminElement {
   }
 }
 
-function deepActive(): HTMLElement | null {
-  let a: Element | null = document.activeElement;
-  while (a?.shadowRoot?.activeElement) a = a.shadowRoot.activeElement;
-  return a as HTMLElement | null;
-}
 customElements.define('admin-reason-dialog', AdminReasonDialog);
