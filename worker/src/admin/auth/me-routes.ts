@@ -6,11 +6,10 @@ import { problem } from '../../lib/problem.js';
 import { auditInsert } from '../../audit/log.js';
 import type { AdminEnv } from '../env.js';
 import { MeUpdateSchema, PasswordChangeSchema, TotpDisableSchema } from '../../../../sdk/src/admin/auth.js';
-import { fieldProblem, rateLimited, readBody } from './body.js';
+import { readBody } from './body.js';
 import { hashPassword } from './password.js';
 import { checkPasswordPolicy } from './policy.js';
-import { checkOwnPassword } from './signin.js';
-import { ACCOUNT, accountKey, recordFailure, resetThrottle, retryAfter } from './throttle.js';
+import { confirmIdentity } from './reauth.js';
 import { acceptTotpCode, issueTotpSecret } from './totp-check.js';
 import { auditTenantOf, principalView, totpRequired, type UserRow } from './view.js';
 
@@ -37,22 +36,6 @@ async function writeSelf(c: Ctx, user: UserRow, action: string, fields: string[]
       auditInsert(db, rows),
     ]),
   );
-}
-
-/**
- * The password check of a signed-in user, braked like sign-in (account counter): a stolen
- * session cannot be used to guess the password. A Response when refused.
- */
-async function ownPassword(c: Ctx, user: UserRow, password: string, path: string): Promise<Response | null> {
-  const { db, clock } = c.var.deps;
-  const key = accountKey(user.loginCode);
-  const wait = await retryAfter(db, [key], clock.now());
-  if (wait > 0) return rateLimited(wait);
-  if (!(await checkOwnPassword(db, user.id, password))) {
-    await recordFailure(db, key, ACCOUNT, clock.now());
-    return fieldProblem(path, 'wrong_password', 'The password is wrong.');
-  }
-  return null;
 }
 
 /** The signed-in principal: profile, password change, TOTP enrolment. */
@@ -84,9 +67,8 @@ export function meRoutes() {
     if (!body.ok) return body.res;
     const errors = checkPasswordPolicy(body.data.newPassword, { loginCode: user.loginCode, path: 'newPassword' });
     if (errors.length > 0) return problem('validation_failed', { errors });
-    const refused = await ownPassword(c, user, body.data.currentPassword, 'currentPassword');
+    const refused = await confirmIdentity(c, user, { password: body.data.currentPassword }, { paths: { password: 'currentPassword' }, totp: 'no' });
     if (refused) return refused;
-    await resetThrottle(c.var.deps.db, accountKey(user.loginCode));
     const passwordHash = await hashPassword(body.data.newPassword);
     await writeSelf(c, user, 'user.password_changed', ['password'], { passwordHash }, true);
     return c.body(null, 204);
@@ -117,9 +99,8 @@ export function meRoutes() {
     if (!body.ok) return body.res;
     if (user.totpEnabledAt === null) return problem('conflict', { detail: 'TOTP is not on.' });
     if (await totpRequired(c.var.deps.db, user)) return problem('conflict', { detail: 'Your organisation requires TOTP for owners.' });
-    const refused = await ownPassword(c, user, body.data.password, 'password');
+    const refused = await confirmIdentity(c, user, { password: body.data.password }, { paths: { password: 'password' }, totp: 'no' });
     if (refused) return refused;
-    await resetThrottle(c.var.deps.db, accountKey(user.loginCode));
     await writeSelf(c, user, 'user.totp_disabled', ['totpSecret'], { totpSecret: null, totpEnabledAt: null, totpLastStep: null });
     return c.body(null, 204);
   });

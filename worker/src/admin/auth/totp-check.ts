@@ -11,18 +11,25 @@ import { newTotpSecret, otpauthUri, verifyTotp } from './totp.js';
 import type { UserRow } from './view.js';
 
 /**
- * Reads `{code}` from the body and accepts it for `secret` once: throttled per user (429 while
- * locked), a step never accepted twice (claimed by a conditional UPDATE), failures counted.
+ * Reads `{code}` from the body and accepts it for `secret` once (see `checkTotpCode`).
  * Resolves to the accepted step, or the refusal to answer with.
  */
 export async function acceptTotpCode(c: Context<AdminEnv>, user: UserRow, secret: string): Promise<{ step: number } | Response> {
   const body = await readBody(c, TotpInputSchema);
   if (!body.ok) return body.res;
+  return checkTotpCode(c, user, secret, body.data.code);
+}
+
+/**
+ * Accepts `code` for `secret` once: throttled per user (429 while locked), a step never
+ * accepted twice (claimed by a conditional UPDATE), failures counted.
+ */
+export async function checkTotpCode(c: Context<AdminEnv>, user: UserRow, secret: string, code: string): Promise<{ step: number } | Response> {
   const { db, clock } = c.var.deps;
   const key = totpKey(user.id);
   const wait = await retryAfter(db, [key], clock.now());
   if (wait > 0) return rateLimited(wait);
-  const step = verifyTotp(secret, body.data.code, clock.now(), user.totpLastStep);
+  const step = verifyTotp(secret, code, clock.now(), user.totpLastStep);
   if (step === null || !(await claimTotpStep(db, user.id, step))) {
     await recordFailure(db, key, ACCOUNT, clock.now());
     return problem('invalid_totp');
