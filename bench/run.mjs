@@ -15,6 +15,7 @@ const BENCHES = {
   'widget-size': ['widget-size/index.ts'],
   'admin-list': ['admin-list/index.ts', 'admin-list/client.ts'],
   'admin-export': ['admin-export/index.ts'],
+  'login-flood': ['login-flood/index.ts'],
 };
 const only = process.argv.slice(2);
 const selected = Object.keys(BENCHES).filter((name) => only.length === 0 || only.includes(name));
