@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { makeAdminHarness, type AdminHarness } from '../../testing/admin-harness.js';
+import { makeAdminHarness, type AdminHarness, type As } from '../../testing/admin-harness.js';
 import { formulaCells } from '../../testing/csv-parse.js';
 import { HOUR, validBreach } from '../breaches/testing.js';
 
@@ -21,7 +21,7 @@ beforeEach(async () => {
 });
 afterEach(() => h.dispose());
 
-async function csvOf(path: string, as: Parameters<AdminHarness['admin']>[1]['as']) {
+async function csvOf(path: string, as: As) {
   const res = await h.admin(path, { as });
   expect(res.status, path).toBe(200);
   return res.text();
@@ -37,7 +37,7 @@ describe('CSV formula guard inside cells', () => {
     await h.submitCase('repair', (c) => {
       c.subject.city = hostile('Utrecht');
       c.subject.street = `Dorpsstraat,${EVIL}`;
-      (c.details as { description: string }).description = hostile('Het scherm is kapot.');
+      (c as { details: { description: string } }).details.description = hostile('Het scherm is kapot.');
     });
     const { auth } = await h.as('owner');
     expectNoFormulas(await csvOf('/exports/cases.csv', auth), ',');
