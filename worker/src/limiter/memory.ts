@@ -16,7 +16,7 @@ export const DEFAULT_MAX_KEYS = 100_000;
  * (see ../lib/ip-bucket.ts), so reaching the cap needs that many distinct networks.
  */
 export function memoryRateLimiter(opts: { limit: number; windowMs: number; clock: Clock; maxKeys?: number }): RateLimiter & { readonly size: number } {
-  const maxKeys = opts.maxKeys ?? DEFAULT_MAX_KEYS;
+  const maxKeys = Math.max(1, opts.maxKeys ?? DEFAULT_MAX_KEYS);
   const windows = new Map<string, { start: number; count: number }>();
   const expired = (w: { start: number }, now: number) => now - w.start >= opts.windowMs;
   const wait = (start: number, now: number) => Math.max(1, Math.ceil((start + opts.windowMs - now) / 1000));
