@@ -4,7 +4,7 @@ import type { Db } from './db/types.js';
 export type Clock = { now(): number };
 
 export type RateLimitResult = { ok: true } | { ok: false; retryAfter: number };
-/** Counts attempts per key; in-memory on Node, Workers' rate-limiting binding on Cloudflare. */
+/** Counts attempts per key (intake: `<key id>:<ipBucket(ip)>`); in-memory on Node (bounded), Workers' rate-limiting binding on Cloudflare. */
 export type RateLimiter = { limit(key: string): Promise<RateLimitResult> };
 
 /** Reads the client's IP: the socket on Node, `CF-Connecting-IP` on Workers. */

@@ -1,4 +1,5 @@
 import * as v from 'valibot';
+import { isRealDate } from '../schemas/date.js';
 
 /**
  * R18: the data-breach register (art. 33 GDPR). The platform operator records breaches
@@ -29,7 +30,8 @@ const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\
 /** An instant as epoch ms or an ISO 8601 timestamp with a zone (`2030-03-01T09:00:00Z`); NaN when neither. */
 export function instantMs(value: unknown): number {
   if (typeof value === 'number') return Number.isInteger(value) && value >= 0 ? value : NaN;
-  if (typeof value === 'string' && ISO_INSTANT.test(value.trim())) return Date.parse(value.trim());
+  // Date.parse rolls 2024-02-30 over into March: the date part must exist.
+  if (typeof value === 'string' && ISO_INSTANT.test(value.trim()) && isRealDate(value.trim().slice(0, 10))) return Date.parse(value.trim());
   return NaN;
 }
 

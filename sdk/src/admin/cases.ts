@@ -1,6 +1,6 @@
 import * as v from 'valibot';
 import { CASE_KINDS, type CaseKind } from '../schemas/case.js';
-import { isoDate } from '../schemas/fields.js';
+import { isoDate } from '../schemas/date.js';
 import type { PartnerType } from './roles.js';
 import { ADMIN_CASE_STATUSES, type AdminCaseStatus } from './workflow.js';
 
@@ -12,15 +12,6 @@ import { ADMIN_CASE_STATUSES, type AdminCaseStatus } from './workflow.js';
  */
 
 const ID = v.pipe(v.string('invalid_type'), v.trim(), v.regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, 'invalid_format'), v.toLowerCase());
-
-/** A calendar day that exists (`2025-02-30` does not). */
-const day = v.pipe(
-  isoDate,
-  v.check((d) => {
-    const t = new Date(`${d}T00:00:00Z`);
-    return !Number.isNaN(t.getTime()) && t.toISOString().slice(0, 10) === d;
-  }, 'invalid_date'),
-);
 
 /** A page size: 1..100, from a query string (`"50"`) or a number. */
 const limit = v.pipe(
@@ -42,9 +33,9 @@ export const CASE_FILTER_ENTRIES = {
   /** A partner organisation's id, or `none` for unassigned cases. */
   org: v.optional(v.union([v.literal('none'), ID], 'invalid_format')),
   /** Created on or after this date (`YYYY-MM-DD`, a calendar day in Europe/Amsterdam). */
-  from: v.optional(day),
+  from: v.optional(isoDate),
   /** Created on or before this date (`YYYY-MM-DD`, inclusive, a calendar day in Europe/Amsterdam). */
-  to: v.optional(day),
+  to: v.optional(isoDate),
   /**
    * Search: a case reference (`K7P2-9QXD`, any case, dash optional), an email address (exact),
    * a postcode (`1234ab` finds `1234 AB`), a serial number (exact), or a name (last name prefix,

@@ -1,4 +1,5 @@
 import * as v from 'valibot';
+import { isoDate } from '../schemas/date.js';
 
 /**
  * The platform operator's side of the compliance registers (R16, R21): the processor's profile
@@ -79,12 +80,6 @@ export type PlatformProfile = {
   isDefault: boolean;
 };
 
-/** `YYYY-MM-DD` that exists in the calendar (`2030-02-30` does not). */
-export const isRealDate = (d: string): boolean => {
-  const t = Date.parse(`${d}T00:00:00Z`);
-  return Number.isFinite(t) && new Date(t).toISOString().slice(0, 10) === d;
-};
-
 const countryCode = v.pipe(v.string('invalid_type'), v.trim(), v.toUpperCase(), v.check(isIsoCountry, 'invalid_country'));
 
 /**
@@ -105,7 +100,7 @@ export const SubprocessorCreateSchema = v.pipe(
       purpose: line(500),
       location: countryCode,
       safeguards: v.optional(v.nullable(optionalLine(1000))),
-      startDate: v.pipe(v.string('invalid_type'), v.trim(), v.isoDate('invalid_date'), v.check(isRealDate, 'invalid_date')),
+      startDate: isoDate,
       initial: v.optional(v.boolean('invalid_type'), false),
     },
     'unknown_field',

@@ -16,7 +16,7 @@ export const FIELD_MESSAGES: Record<string, string> = {
   invalid_phone: 'This is not a valid phone number.',
   invalid_email: 'This is not a valid email address.',
   invalid_country: 'This country is not supported.',
-  invalid_date: 'This is not a valid date (YYYY-MM-DD).',
+  invalid_date: 'This is not a calendar date that exists (YYYY-MM-DD).',
   invalid_url: 'This is not a valid http(s) URL.',
   date_in_future: 'This date lies in the future.',
   date_in_past: 'This date lies in the past.',

@@ -1,4 +1,7 @@
 import * as v from 'valibot';
+import { isoDate } from './date.js';
+
+export { isoDate };
 
 /**
  * Building blocks shared by the payload schemas. Every message is a stable field-error
@@ -11,9 +14,6 @@ export const optionalText = (max: number) => v.optional(v.pipe(v.string('invalid
 
 export const optionalPattern = (max: number, pattern: RegExp) =>
   v.optional(v.pipe(v.string('invalid_type'), v.trim(), v.maxLength(max, 'too_long'), v.regex(pattern, 'invalid_format')));
-
-/** A calendar date `YYYY-MM-DD` that exists. */
-export const isoDate = v.pipe(v.string('invalid_type'), v.trim(), v.isoDate('invalid_date'));
 
 const todayUtc = () => new Date().toISOString().slice(0, 10);
 

@@ -4,6 +4,7 @@ import { describeRoute, resolver } from 'hono-openapi';
 import { CaseCreatedSchema, CaseInputSchema, ProblemSchema } from '../../../sdk/src/schemas/index.js';
 import { problem } from '../lib/problem.js';
 import { sha256Hex } from '../lib/hash.js';
+import { ipBucket } from '../lib/ip-bucket.js';
 import type { AppEnv } from '../http/env.js';
 import { checkCase } from './check-case.js';
 import { findAnswer, IDEMPOTENCY_KEY, InFlight, isIdempotencyConflict, type StoredAnswer } from './idempotency.js';
@@ -64,7 +65,9 @@ export function intakeRoutes() {
           return stored ? replay(stored, requestHash) : refusal;
         };
         const ip = clientIp(c);
-        const limited = await rateLimiter.limit(`${c.var.keyId}:${ip}`);
+        // Per publishable key and client network: an IPv4 address or an IPv6 /64, like the
+        // sign-in throttle (one subscriber holds a whole /64 and could rotate through it).
+        const limited = await rateLimiter.limit(`${c.var.keyId}:${ipBucket(ip)}`);
         if (!limited.ok) return refuse(problem('rate_limited', { retryAfter: limited.retryAfter }, { 'retry-after': String(limited.retryAfter) }));
         const checked = await checkCase(raw, tenant, c.var.lookups);
         if ('refusal' in checked) return refuse(checked.refusal);

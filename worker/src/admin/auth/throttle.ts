@@ -20,20 +20,8 @@ export const WINDOW_MS = 24 * 60 * 60 * 1000;
 export const accountKey = (loginCode: string) => `acct:${loginCode.toLowerCase()}`;
 export const ipKey = (ip: string) => `ip:${ipBucket(ip)}`;
 
-/**
- * The unit an IP counter counts: an IPv4 address, or an IPv6 /64 (one subscriber usually
- * holds a whole /64, so counting single IPv6 addresses would let one attacker rotate freely).
- */
-export function ipBucket(ip: string): string {
-  const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(ip);
-  if (mapped) return mapped[1]!;
-  if (!ip.includes(':')) return ip;
-  const [head = '', tail = ''] = ip.replace(/%.*$/, '').split('::');
-  const h = head ? head.split(':') : [];
-  const t = tail ? tail.split(':') : [];
-  const groups = ip.includes('::') ? [...h, ...Array<string>(Math.max(0, 8 - h.length - t.length)).fill('0'), ...t] : h;
-  return `${groups.slice(0, 4).map((g) => (parseInt(g || '0', 16) || 0).toString(16)).join(':')}::/64`;
-}
+import { ipBucket } from '../../lib/ip-bucket.js';
+export { ipBucket };
 export const totpKey = (userId: string) => `totp:${userId}`;
 
 /** Seconds to wait after `failures` failures (0 while free). */
