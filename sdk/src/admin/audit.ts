@@ -75,6 +75,8 @@ export const AUDIT_BREAKS = [
   'seq_gap', 'prev_hash_mismatch', 'entry_hash_mismatch',
   'checkpoint_signature_invalid', 'checkpoint_unknown_key', 'checkpoint_tenant_mismatch', 'checkpoint_row_mismatch',
   'checkpoint_hash_mismatch', 'checkpoint_beyond_log', 'no_public_key',
+  /** Offline bundle check: entries after the last valid checkpoint (an exported bundle's head is always signed). */
+  'head_unsigned',
 ] as const;
 export type AuditBreak = (typeof AUDIT_BREAKS)[number];
 
