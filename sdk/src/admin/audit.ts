@@ -57,9 +57,10 @@ export const AUDIT_BUNDLE_FORMAT = 'aftercare-audit-bundle/1';
 
 /**
  * `GET /audit/export`: ONE JSON file an auditor keeps: the tenant's whole audit log (seq 1..N
- * at the time of download), its checkpoints, and the public key at the time of download.
+ * at the time of download), its checkpoints — the last one of seq N, signed at download when
+ * the host has a key, so no entry is unsigned — and the public key at the time of download.
  * Verify it offline with the CLI; pin the key with `--public-key` (a bundle's own key is only
- * as trustworthy as the bundle).
+ * as trustworthy as the bundle: without a pin the CLI exits 3, "UNPROVEN").
  */
 export type AuditBundle = {
   format: typeof AUDIT_BUNDLE_FORMAT;
