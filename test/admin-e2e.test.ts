@@ -214,7 +214,9 @@ describe('widget → owner works the case → carrier sees only its fields (real
     expectCarrierProjection(after);
     expect(after.text).toContain('[anonymised]');
     for (const gone of [WHO.firstName, WHO.lastName, WHO.street, '+31687654321']) expect(after.text).not.toContain(gone);
-    expect(after.text).toContain('WAN28K20NL');
+    // The brand stays; the model is the consumer's free text and is erased too (README, R10).
+    expect(after.text).toContain('Bosch');
+    expect(after.text).not.toContain('WAN28K20NL');
 
     // 10. The raw database: the subject is anonymised; the CSV export is logged with actor, IP, kind, rows.
     const subject = (await server.db.execute({ sql: 'SELECT s.* FROM subjects s JOIN cases c ON c.subject_id = s.id WHERE c.reference = ?', args: [reference] })).rows[0]!;

@@ -74,8 +74,10 @@ async function submitAs(n: number, kind: 'repair' | 'return') {
   const pub = createApp({ db: h.db, clock: { now: () => Date.now() }, rateLimiter: unlimited, clientIp: () => CONSUMER_IP });
   const body = h.validCase(kind) as unknown as Record<string, unknown> & { details: Record<string, unknown> };
   body.subject = person(n);
-  body.product = { brand: 'Gazelle', model: 'Ultimate C380', serialNumber: `SN-QX-7731-ZETA${n}`, purchaseDate: '2024-04-01', retailer: 'Fietsenwinkel Test', proofOfPurchaseRef: `BON-55519-QQ${n}` };
-  body.pageUrl = `https://shop.example/service?klant=zwaluwstaart${n}`;
+  // Model and retailer are free text: a consumer may type anything there, a name included.
+  body.product = { brand: 'Gazelle', model: `Fiets van Markerman-Vlietstra${n}`, serialNumber: `SN-QX-7731-ZETA${n}`, purchaseDate: '2024-04-01', retailer: `Tweewielers Hoogeveen-Kraaiestein${n}`, proofOfPurchaseRef: `BON-55519-QQ${n}` };
+  // A page path that names the consumer.
+  body.pageUrl = `https://shop.example/account/kees-markerman${n}/orders?klant=zwaluwstaart${n}`;
   if (kind === 'repair') body.details = { description: `Het display flikkert sinds de onweersbui van dinsdag ${n}` };
   else body.details = { reason: 'defective', reasonDetail: `Teruggestuurd via buurvrouw Gerritsma${n}`, orderNumber: `ORD-UNIQ-48213-${n}`, preferredResolution: 'refund' };
   const raw = JSON.stringify(body);
@@ -87,6 +89,7 @@ async function submitAs(n: number, kind: 'repair' | 'return') {
   const p = person(n);
   const values = [
     p.lastName, p.street, p.city, p.email, `+3169876543${n}`, `SN-QX-7731-ZETA${n}`, `BON-55519-QQ${n}`, `zwaluwstaart${n}`, `notitie ${n}`,
+    `Markerman-Vlietstra${n}`, `Hoogeveen-Kraaiestein${n}`, `kees-markerman${n}`,
     kind === 'repair' ? `onweersbui van dinsdag ${n}` : `buurvrouw Gerritsma${n}`, ...(kind === 'return' ? [`ORD-UNIQ-48213-${n}`] : []),
     sha256Hex(raw),
   ];
@@ -180,7 +183,7 @@ describe('anonymiseSubject on D1 (local workerd, wrangler)', () => {
         const [s] = await db.select().from(subjects).where(eq(subjects.id, c!.subjectId));
         expect(s).toMatchObject({ lastName: ERASED, email: ERASED, phone: null, anonymizedAt: now + 1 });
         const [evidence] = await db.all<{ ip: string; user_agent: string; page_url: string }>(sql`SELECT ip, user_agent, page_url FROM consents`);
-        expect(evidence).toEqual({ ip: '198.51.100.0', user_agent: 'Firefox', page_url: 'https://shop.example/x' });
+        expect(evidence).toEqual({ ip: '198.51.100.0', user_agent: 'Firefox', page_url: 'https://shop.example' });
         const [idem] = await db.all<{ request_hash: string }>(sql`SELECT request_hash FROM idempotency_keys`);
         expect(idem!.request_hash).toBe(ERASED_REQUEST_HASH);
       });

@@ -42,8 +42,8 @@ afterAll(async () => {
 });
 
 /** Downloads the bundle through the API; writes it (optionally changed) to a file. */
-async function download(change: (b: AuditBundle) => void = () => {}): Promise<{ file: string; bundle: AuditBundle }> {
-  const res = await h.admin('/audit/export', { as: auditor });
+async function download(change: (b: AuditBundle) => void = () => {}, from: { h: AdminHarness; as: As } = { h, as: auditor }): Promise<{ file: string; bundle: AuditBundle }> {
+  const res = await from.h.admin('/audit/export', { as: from.as });
   expect(res.status).toBe(200);
   const bundle = (await res.json()) as AuditBundle;
   change(bundle);
@@ -53,16 +53,18 @@ async function download(change: (b: AuditBundle) => void = () => {}): Promise<{ 
 }
 
 describe('audit verify (offline)', () => {
-  it('an intact bundle: exit 0, "OK: N entries, M checkpoints, head …", with the pinned key', async () => {
+  it('an intact bundle: exit 0, "OK: N entries, M checkpoints, head …", with the pinned key; exit 3 "UNPROVEN" without', async () => {
     const { file, bundle } = await download();
     const r = await cli(['audit', 'verify', '--file', file, '--public-key', pinned]);
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     const head = bundle.entries.at(-1)!;
     expect(r.stdout).toContain(`OK: ${bundle.entries.length} entries, 1 checkpoints, head seq ${head.seq} ${head.entryHash}`);
-    // Without --public-key: checked with the bundle's own key, and told so.
+    // Without --public-key: consistent with the bundle's own key, which proves nothing: exit 3, said so.
     const own = await cli(['audit', 'verify', '--file', file]);
-    expect(own.code).toBe(0);
+    expect(own.code).toBe(3);
+    expect(own.stdout).toMatch(/^UNPROVEN: .*proves nothing about who signed it/);
+    expect(own.stdout).not.toContain('OK');
     expect(own.stderr).toContain('--public-key');
     const asJson = await cli(['audit', 'verify', '--file', file, '--public-key', pinned, '--json']);
     expect(JSON.parse(asJson.stdout)).toMatchObject({ ok: true, keySource: 'pinned', entries: bundle.entries.length });
@@ -107,10 +109,12 @@ describe('audit verify (offline)', () => {
     const r = await cli(['audit', 'verify', '--file', file, '--public-key', pinned]);
     expect(r.code).toBe(1);
     expect(r.stdout).toMatch(new RegExp(`^BROKEN at seq ${checkpointSeq}: checkpoint_hash_mismatch`));
-    // The same bundle without its checkpoints: the chain alone says OK — that is what checkpoints are for.
+    // The same bundle without its checkpoints: the chain alone is consistent, but nothing signed it.
     const bare = path.join(dir, 'no-checkpoints.json');
     writeFileSync(bare, JSON.stringify({ ...bundle, checkpoints: [] }));
-    expect((await cli(['audit', 'verify', '--file', bare, '--public-key', pinned])).code).toBe(0);
+    const r2 = await cli(['audit', 'verify', '--file', bare, '--public-key', pinned]);
+    expect(r2.code).toBe(1);
+    expect(r2.stdout).toMatch(/^BROKEN at seq 1: head_unsigned/);
   });
 
   it("a forger who re-signs the checkpoints with their own key and swaps the bundle's key is caught by --public-key", async () => {
@@ -133,11 +137,73 @@ describe('audit verify (offline)', () => {
     const jws = await new CompactSign(new TextEncoder().encode(JSON.stringify(payload))).setProtectedHeader({ alg: 'EdDSA', kid: forger.kid }).sign(forger.privateKey);
     bundle.checkpoints = [{ id: 'forged', seq: head.seq, hash: head.entryHash, at: payload.at, jws }];
     writeFileSync(file, JSON.stringify(bundle));
-    expect((await cli(['audit', 'verify', '--file', file])).code).toBe(0); // consistent with its own (swapped) key…
+    // Consistent with its own (swapped) key: that proves nothing, so not OK and not exit 0…
+    const unpinned = await cli(['audit', 'verify', '--file', file]);
+    expect(unpinned.code).toBe(3);
+    expect(unpinned.stdout).toMatch(/^UNPROVEN: .*proves nothing about who signed it/);
     const r = await cli(['audit', 'verify', '--file', file, '--public-key', pinned]);
-    expect(r.code).toBe(1); // …but not with the operator's
+    expect(r.code).toBe(1); // …and broken with the operator's
     expect(r.stdout).toMatch(new RegExp(`^BROKEN at seq ${head.seq}: checkpoint_unknown_key`));
   });
+
+  /** A tenant of its own (earlier tests rewrite `h`'s chain) with an hourly checkpoint and entries after it. */
+  async function withTail<T>(run: (from: { h: AdminHarness; as: As }) => Promise<T>): Promise<T> {
+    const local = await makeAdminHarness();
+    try {
+      await local.submitCase('repair');
+      expect((await local.admin('/audit/checkpoints/run', { as: (await local.as('operator')).auth, body: {} })).status).toBe(200);
+      await local.submitCase('complaint'); // entries after the hourly checkpoint: the tail
+      return await run({ h: local, as: (await local.as('auditor')).auth });
+    } finally {
+      await local.dispose();
+    }
+  }
+
+  it('the tail after the last hourly checkpoint rewritten in the file and re-chained: caught with the pinned key', () => withTail(async (from) => {
+    const { bundle } = await download(undefined, from);
+    const hourly = bundle.checkpoints.filter((cp) => cp.seq < bundle.entries.at(-1)!.seq).at(-1)!;
+    expect(hourly, 'an hourly checkpoint before the head').toBeTruthy();
+    // The export signed the head: the last checkpoint is the last entry.
+    expect(bundle.checkpoints.at(-1)!.seq).toBe(bundle.entries.at(-1)!.seq);
+    const forged = structuredClone(bundle);
+    let prev = forged.entries.find((e) => e.seq === hourly.seq)!.entryHash;
+    for (const [i, e] of forged.entries.entries()) {
+      if (e.seq <= hourly.seq) continue;
+      const { prevHash: _p, entryHash: _h, ...plain } = e;
+      forged.entries[i] = await chain({ ...plain, actorType: plain.actorType as 'user', action: e.seq === hourly.seq + 1 ? 'case.viewed' : plain.action }, prev);
+      prev = forged.entries[i]!.entryHash;
+    }
+    const tampered = path.join(dir, 'tail-rewritten.json');
+    writeFileSync(tampered, JSON.stringify(forged));
+    const r = await cli(['audit', 'verify', '--file', tampered, '--public-key', pinned]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(new RegExp(`^BROKEN at seq ${forged.entries.at(-1)!.seq}: checkpoint_hash_mismatch`));
+    // Dropping the head's checkpoint as well leaves the tail unsigned: still broken.
+    const dropped = path.join(dir, 'tail-rewritten-unsigned.json');
+    writeFileSync(dropped, JSON.stringify({ ...forged, checkpoints: forged.checkpoints.filter((cp) => cp.seq <= hourly.seq) }));
+    const r2 = await cli(['audit', 'verify', '--file', dropped, '--public-key', pinned]);
+    expect(r2.code).toBe(1);
+    expect(r2.stdout).toMatch(new RegExp(`^BROKEN at seq ${hourly.seq + 1}: head_unsigned`));
+  }));
+
+  it('--public-key takes the JSON of GET /v1/admin/audit/public-key as-is (and a bare JWK)', () => withTail(async (from) => {
+    const res = await from.h.admin('/audit/public-key', { as: from.as });
+    expect(res.status).toBe(200);
+    const answer = path.join(dir, 'public-key-answer.json');
+    writeFileSync(answer, await res.text());
+    const { file, bundle } = await download(undefined, from);
+    const r = await cli(['audit', 'verify', '--file', file, '--public-key', answer]);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain(`OK: ${bundle.entries.length} entries`);
+    expect((await cli(['audit', 'verify', '--file', file, '--public-key', pinned])).code).toBe(0);
+    // A host without a key answers configured: false: refused as unreadable, never OK.
+    const none = path.join(dir, 'public-key-none.json');
+    writeFileSync(none, JSON.stringify({ configured: false, key: null, kid: null }));
+    const n2 = await cli(['audit', 'verify', '--file', file, '--public-key', none]);
+    expect(n2.code).toBe(2);
+    expect(n2.stderr).toContain('no signing key configured');
+  }));
 
   it('refuses a missing or unreadable file with exit 2 and a message on stderr', async () => {
     expect((await cli(['audit', 'verify'])).code).toBe(2);

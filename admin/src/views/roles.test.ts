@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { apiSignIn, apiSignOut, deep, deepAll, fixtures, heading, mountApp, until, within } from '../testing/fixtures.js';
+import { apiSignIn, apiSignOut, button, deep, deepAll, fixtures, heading, mountApp, until, within } from '../testing/fixtures.js';
 
 const nav = (app: Element) => deepAll<HTMLAnchorElement>(app, 'nav[aria-label=Hoofdmenu] a').map((a) => a.textContent?.trim());
 
@@ -17,6 +17,29 @@ describe('what each role sees', () => {
     await expect(app).to.be.accessible();
     location.hash = '#/settings';
     await heading(app, 'Pagina niet gevonden');
+  });
+
+  it('a carrier is offered only its own move (approved → received), then none; never cancel (axe)', async () => {
+    const { cases, orgId } = fixtures();
+    const ret = cases.find((c) => c.kind === 'return')!;
+    await apiSignIn('owner');
+    const csrf = { 'x-aftercare-csrf': '1', 'content-type': 'application/json' };
+    for (const [path, body] of [['status', { status: 'approved' }], ['assign', { organisationId: orgId }]] as const) {
+      const res = await fetch(`/v1/admin/cases/${ret.id}/${path}`, { method: 'POST', headers: csrf, body: JSON.stringify(body) });
+      expect(res.status, `${path}: ${await res.clone().text()}`).to.equal(200);
+    }
+    await apiSignOut();
+    await apiSignIn('partner');
+    const app = await mountApp(`#/cases/${ret.id}`, 'nl');
+    await heading(app, `Zaak ${ret.reference}`);
+    const options = () => deepAll<HTMLOptionElement>(app, 'select[name=status] option').map((o) => o.value);
+    await until(() => options().length, 'the status form');
+    expect(options()).to.deep.equal(['received']);
+    await expect(app).to.be.accessible();
+    button(app, 'Status wijzigen')!.click();
+    await until(() => within(app, 'admin-case-work', 'p.muted')[0], 'no further moves');
+    expect(within(app, 'admin-case-work', 'p.muted')[0]!.textContent).to.equal('Uw organisatie kan de status van deze zaak nu niet wijzigen.');
+    expect(options()).to.deep.equal([]);
   });
 
   it('an auditor: only Logs; the audit chain verifies (axe on both logs)', async () => {

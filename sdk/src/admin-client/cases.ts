@@ -2,7 +2,7 @@ import type { AdminCaseNote, AdminCaseView, CaseFilterInput, CaseListPage, CaseN
 import type { AdminCaseStatus } from '../admin/workflow.js';
 import type { AdminResult, Query, Transport } from './transport.js';
 
-export { WORKFLOW, nextStatuses, canTransition, statusesOf, ADMIN_CASE_STATUSES, FINAL_STATUSES } from '../admin/workflow.js';
+export { WORKFLOW, nextStatuses, nextStatusesFor, canTransition, statusesOf, ADMIN_CASE_STATUSES, FINAL_STATUSES } from '../admin/workflow.js';
 
 const seg = encodeURIComponent;
 

@@ -57,9 +57,10 @@ export const AUDIT_BUNDLE_FORMAT = 'aftercare-audit-bundle/1';
 
 /**
  * `GET /audit/export`: ONE JSON file an auditor keeps: the tenant's whole audit log (seq 1..N
- * at the time of download), its checkpoints, and the public key at the time of download.
+ * at the time of download), its checkpoints — the last one of seq N, signed at download when
+ * the host has a key, so no entry is unsigned — and the public key at the time of download.
  * Verify it offline with the CLI; pin the key with `--public-key` (a bundle's own key is only
- * as trustworthy as the bundle).
+ * as trustworthy as the bundle: without a pin the CLI exits 3, "UNPROVEN").
  */
 export type AuditBundle = {
   format: typeof AUDIT_BUNDLE_FORMAT;
@@ -75,6 +76,8 @@ export const AUDIT_BREAKS = [
   'seq_gap', 'prev_hash_mismatch', 'entry_hash_mismatch',
   'checkpoint_signature_invalid', 'checkpoint_unknown_key', 'checkpoint_tenant_mismatch', 'checkpoint_row_mismatch',
   'checkpoint_hash_mismatch', 'checkpoint_beyond_log', 'no_public_key',
+  /** Offline bundle check: entries after the last valid checkpoint (an exported bundle's head is always signed). */
+  'head_unsigned',
 ] as const;
 export type AuditBreak = (typeof AUDIT_BREAKS)[number];
 

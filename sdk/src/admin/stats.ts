@@ -20,6 +20,13 @@ import type { AdminCaseStatus } from './workflow.js';
  */
 export const STATS_MIN_COUNT = 5;
 
+/**
+ * R10: the model of an anonymised case's product (the model is the consumer's free text, so
+ * erasure replaces it; the brand stays). Anonymised cases are therefore counted in `byModel`
+ * under their brand with this model (when ≥ 5 of a brand), else in `otherModels`.
+ */
+export const ERASED_MODEL = '[anonymised]';
+
 export type StatCell = { count: number; suppressed: false } | { count: null; suppressed: true };
 
 export type CaseStatistics = {
@@ -35,7 +42,7 @@ export type CaseStatistics = {
   byMonth: ({ month: string } & StatCell)[];
   /** Cases created before the first month of `byMonth`. */
   earlier: StatCell;
-  /** Product models (brand + model, exactly as entered) with ≥ 5 cases, most cases first. */
+  /** Product models (brand + model, exactly as entered; {@link ERASED_MODEL} for anonymised cases) with ≥ 5 cases, most cases first. */
   byModel: ({ brand: string; model: string } & StatCell)[];
   /** The cases of every model not listed, together. */
   otherModels: StatCell;

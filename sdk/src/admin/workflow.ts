@@ -1,4 +1,5 @@
 import { CASE_STATUSES, type CaseKind } from '../schemas/case.js';
+import type { PartnerType, Role } from './roles.js';
 
 /**
  * The status workflow per case kind: ONE table, used by the worker to refuse a change
@@ -93,3 +94,36 @@ export function statusesOf(kind: CaseKind): AdminCaseStatus[] {
 export const WORKFLOW: Record<CaseKind, Partial<Record<AdminCaseStatus, AdminCaseStatus[]>>> = Object.fromEntries(
   Object.keys(FLOWS).map((kind) => [kind, Object.fromEntries(statusesOf(kind as CaseKind).map((s) => [s, nextStatuses(kind as CaseKind, s)]))]),
 ) as Record<CaseKind, Partial<Record<AdminCaseStatus, AdminCaseStatus[]>>>;
+
+/**
+ * A partner's own moves (R22, R28): the work its organisation type does, never a decision about the
+ * case. A carrier brings the goods of an approved return or exchange back (approved → received); a
+ * technician or repair centre carries out the planned work (scheduled → in_progress → resolved).
+ * Partners never approve, reject, cancel or close (closing and cancelling start the retention
+ * clock), never settle a refund or exchange, never plan (the desk schedules, R27) and never go
+ * back. Every move here is also in the kind's own table: {@link nextStatusesFor} intersects both.
+ */
+const CARRY: Flow = { approved: ['received'] };
+const DO_WORK: Flow = { scheduled: ['in_progress'], in_progress: ['resolved'] };
+
+const PARTNER_FLOWS: Record<PartnerType, Partial<Record<CaseKind, Flow>>> = {
+  carrier: { return: CARRY, exchange: CARRY },
+  technician: { repair: DO_WORK, installation: DO_WORK, warranty: DO_WORK, complaint: DO_WORK },
+  repair_centre: { repair: DO_WORK, warranty: DO_WORK, complaint: DO_WORK },
+};
+
+/** Who asks: staff roles follow the kind's table; a partner only its type's table (none without a type). */
+export type WorkflowActor = { role: Role; partnerType: PartnerType | null };
+
+/**
+ * The statuses `who` may move a case of `kind` to from `from`: the kind's table for tenant staff,
+ * the partner type's moves (within the kind's table) for a partner. The worker refuses anything
+ * else (409 `invalid_transition` listing this); the admin page offers only this.
+ */
+export function nextStatusesFor(kind: CaseKind, from: string, who: WorkflowActor): AdminCaseStatus[] {
+  const all = nextStatuses(kind, from);
+  if (who.role !== 'partner') return all;
+  const own = who.partnerType ? (PARTNER_FLOWS[who.partnerType][kind]?.[from as AdminCaseStatus] ?? []) : [];
+  return all.filter((s) => own.includes(s));
+}
+

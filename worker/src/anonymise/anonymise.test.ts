@@ -14,7 +14,8 @@ const row = async <T = Record<string, unknown>>(q: string) => (await h.db.all<T>
 /** Submits a return through the public API with a known key, user agent and page URL. */
 async function submitReturn(key: string) {
   const body = h.validCase('return');
-  body.pageUrl = 'https://shop.example/service/retour?email=jan%40example.nl&order=ORD-2024-001#form';
+  body.pageUrl = 'https://shop.example/account/kees-markerman/retour?email=jan%40example.nl&order=ORD-2024-001#form';
+  Object.assign((body as { product: Record<string, unknown> }).product, { model: 'Cadeau voor Kees Markerman', retailer: 'Bij Kees Markerman thuis' });
   ((body as { details: Record<string, unknown> }).details).reasonDetail = 'Gekocht als cadeau voor mijn zus Anna';
   const res = await h.submit(body, { 'idempotency-key': key, 'user-agent': UA });
   expect(res.status).toBe(201);
@@ -46,14 +47,16 @@ describe('anonymiseSubject (R10)', () => {
       first_name: ERASED, last_name: ERASED, street: ERASED, house_number: ERASED, house_number_addition: null,
       postcode: ERASED, city: ERASED, email: ERASED, phone: null, country: 'NL', updated_at: now, anonymized_at: now,
     });
-    expect(await row(`SELECT * FROM products WHERE id = '${c.productId}'`)).toEqual({ ...before.product, serial_number: null, proof_of_purchase_ref: null });
+    expect(before.product).toMatchObject({ brand: 'Gazelle', model: 'Cadeau voor Kees Markerman', retailer: 'Bij Kees Markerman thuis' });
+    // Model and retailer are free text (no tenant product list to match against): erased; the brand stays.
+    expect(await row(`SELECT * FROM products WHERE id = '${c.productId}'`)).toEqual({ ...before.product, model: ERASED, retailer: null, serial_number: null, proof_of_purchase_ref: null });
     const kase = await row<Record<string, unknown>>(`SELECT * FROM cases WHERE id = '${c.id}'`);
     expect({ ...kase, details: JSON.parse(String(kase.details)) }).toEqual({
       ...before.kase,
       details: { reason: 'changed_mind', reasonDetail: ERASED, orderNumber: ERASED, preferredResolution: 'refund' },
     });
     expect(await row(`SELECT * FROM consents WHERE case_id = '${c.id}'`)).toEqual({
-      ...before.consent, ip: '2001:db8:abcd::', user_agent: 'Firefox', page_url: 'https://shop.example/service/retour',
+      ...before.consent, ip: '2001:db8:abcd::', user_agent: 'Firefox', page_url: 'https://shop.example',
     });
     expect(await row(`SELECT body FROM case_notes WHERE id = 'n1'`)).toEqual({ body: ERASED });
     expect(await row(`SELECT body FROM case_notes WHERE id = 'n2'`)).toEqual({ body: 'Andere klant' });

@@ -1,5 +1,5 @@
 /** What replaces erased text (R10). Not a value anyone typed, so searches never match it by accident. */
-export const ERASED = '[anonymised]';
+export const ERASED = '[anonymised]'; // = ERASED_MODEL (sdk/src/admin/stats.ts), the erased product model
 
 /**
  * Kind-specific answers that are structured and not personal, kept for statistics: warranty

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { browserFamily, originAndPath, truncateIp } from './evidence.js';
+import { browserFamily, pageOrigin, truncateIp } from './evidence.js';
 import { ERASED, erasedDetails } from './details.js';
 
 describe('consent evidence after erasure (R10)', () => {
@@ -39,12 +39,13 @@ describe('consent evidence after erasure (R10)', () => {
     for (const [agent, want] of ua) expect(browserFamily(agent), agent).toBe(want);
   });
 
-  it('reduces a page URL to origin and path', () => {
-    expect(originAndPath('https://shop.example/service?email=jan%40example.nl#top')).toBe('https://shop.example/service');
-    expect(originAndPath('https://jan:geheim@shop.example:8443/a/b')).toBe('https://shop.example:8443/a/b');
-    expect(originAndPath('javascript:alert(1)')).toBeNull();
-    expect(originAndPath('not a url')).toBeNull();
-    expect(originAndPath(null)).toBeNull();
+  it('reduces a page URL to its origin (the path can name the consumer)', () => {
+    expect(pageOrigin('https://shop.example/service?email=jan%40example.nl#top')).toBe('https://shop.example');
+    expect(pageOrigin('https://jan:geheim@shop.example:8443/a/b')).toBe('https://shop.example:8443');
+    expect(pageOrigin('https://shop.example/account/kees-markerman/orders')).toBe('https://shop.example');
+    expect(pageOrigin('javascript:alert(1)')).toBeNull();
+    expect(pageOrigin('not a url')).toBeNull();
+    expect(pageOrigin(null)).toBeNull();
   });
 });
 

@@ -64,13 +64,17 @@ export function browserFamily(ua: string): string {
   return '';
 }
 
-/** The page URL reduced to origin + path (no query, fragment or credentials); null when unreadable. */
-export function originAndPath(raw: string | null): string | null {
+/**
+ * The page URL reduced to its origin (no path, query, fragment or credentials); null when
+ * unreadable. The path can name the consumer (`/account/kees-markerman/orders`); the origin
+ * still shows on which site consent was given.
+ */
+export function pageOrigin(raw: string | null): string | null {
   if (!raw) return null;
   try {
     const u = new URL(raw);
     if (!/^https?:$/.test(u.protocol)) return null;
-    return `${u.origin}${u.pathname}`;
+    return u.origin;
   } catch {
     return null;
   }

@@ -7,7 +7,7 @@ import { ERASED_FIELDS, erasureStatements } from './statements.js';
 import { loadErasureTarget, type ErasureTarget } from './target.js';
 
 export { ERASED, erasedDetails } from './details.js';
-export { truncateIp, browserFamily, originAndPath } from './evidence.js';
+export { truncateIp, browserFamily, pageOrigin } from './evidence.js';
 export { checkpointWal, type CheckpointResult } from './checkpoint.js';
 export { ERASED_FIELDS, ERASED_REQUEST_HASH, erasureStatements } from './statements.js';
 export { loadErasureTarget, type ErasureTarget } from './target.js';

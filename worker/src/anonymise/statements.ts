@@ -2,7 +2,8 @@ import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { caseNotes, cases, consents, idempotencyKeys, products, subjects } from '../db/schema.js';
 import type { Db } from '../db/types.js';
 import { ERASED, erasedDetails } from './details.js';
-import { browserFamily, originAndPath, truncateIp } from './evidence.js';
+import { ERASED_MODEL } from '../../../sdk/src/admin/stats.js';
+import { browserFamily, pageOrigin, truncateIp } from './evidence.js';
 import type { ErasureTarget } from './target.js';
 
 /**
@@ -13,7 +14,7 @@ import type { ErasureTarget } from './target.js';
 export const ERASED_FIELDS = [
   'subject.firstName', 'subject.lastName', 'subject.street', 'subject.houseNumber', 'subject.houseNumberAddition',
   'subject.postcode', 'subject.city', 'subject.email', 'subject.phone',
-  'product.serialNumber', 'product.proofOfPurchaseRef',
+  'product.model', 'product.serialNumber', 'product.retailer', 'product.proofOfPurchaseRef',
   'case.details', 'caseNote.body',
   'consent.ip', 'consent.userAgent', 'consent.pageUrl',
   'idempotencyKey.requestHash',
@@ -24,9 +25,9 @@ export const ERASED_REQUEST_HASH = 'erased';
 
 /**
  * R10: the statements that anonymise one subject, for ONE `db.batch` together with the
- * audit row. Kept: case kind, status, reference and dates; product brand, model, purchase
- * date and retailer; structured case answers (see `erasedDetails`); consent text, hash,
- * locale, privacy URL and time; the subject's country.
+ * audit row. Kept: case kind, status, reference and dates; product brand and purchase date;
+ * structured case answers (see `erasedDetails`); consent text, hash, locale, privacy URL, time
+ * and the page's origin; the subject's country.
  */
 export function erasureStatements(db: Db, t: ErasureTarget, now: number) {
   const caseIds = t.cases.map((c) => c.id);
@@ -40,7 +41,10 @@ export function erasureStatements(db: Db, t: ErasureTarget, now: number) {
       .where(and(eq(subjects.tenantId, t.tenantId), eq(subjects.id, t.subjectId), isNull(subjects.anonymizedAt))),
     db
       .update(products)
-      .set({ serialNumber: null, proofOfPurchaseRef: null })
+      // Model and retailer are the consumer's free text (anything can be typed there, a name
+      // included), and tenants keep no product list to match a model against: both go. The
+      // brand stays, so statistics count these cases under their brand with ERASED_MODEL.
+      .set({ model: ERASED_MODEL, serialNumber: null, retailer: null, proofOfPurchaseRef: null })
       .where(and(eq(products.tenantId, t.tenantId), eq(products.subjectId, t.subjectId))),
     ...t.cases.map((c) =>
       db.update(cases).set({ details: erasedDetails(c.details) }).where(and(eq(cases.tenantId, t.tenantId), eq(cases.id, c.id))),
@@ -48,7 +52,7 @@ export function erasureStatements(db: Db, t: ErasureTarget, now: number) {
     ...t.consents.map((c) =>
       db
         .update(consents)
-        .set({ ip: truncateIp(c.ip), userAgent: browserFamily(c.userAgent), pageUrl: originAndPath(c.pageUrl) })
+        .set({ ip: truncateIp(c.ip), userAgent: browserFamily(c.userAgent), pageUrl: pageOrigin(c.pageUrl) })
         .where(and(eq(consents.tenantId, t.tenantId), eq(consents.id, c.id))),
     ),
   ];

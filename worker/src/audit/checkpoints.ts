@@ -54,6 +54,24 @@ export async function createCheckpoints(db: Db, key: SigningKey, now: number, o:
   return { created: rows.length, tenants: todo.length, more: heads.length > max };
 }
 
+/**
+ * R17: the newest entry of a tenant's chain, signed. The bundle export calls this so the entries
+ * after the last hourly checkpoint are signed too: without it, the tail of an exported bundle
+ * could be rewritten (and re-chained) with nothing to catch it. Stores the checkpoint like the
+ * hourly job does (the unique (tenant, seq) index keeps one per head; a concurrent signer of the
+ * same head wins and its row is the one returned). Null for an empty log.
+ */
+export async function checkpointHead(db: Db, key: SigningKey, tenantId: string, now: number): Promise<AuditCheckpoint | null> {
+  const [head] = await db.all<{ seq: number; entry_hash: string }>(sql`
+    SELECT seq, entry_hash FROM audit_log WHERE tenant_id = ${tenantId} ORDER BY seq DESC LIMIT 1`);
+  if (!head) return null;
+  const seq = Number(head.seq);
+  const jws = await signCheckpoint(key, { tenantId, seq, hash: head.entry_hash, at: now });
+  await db.insert(auditCheckpoints).values({ id: uuidv7(now), tenantId, seq, entryHash: head.entry_hash, at: now, jws }).onConflictDoNothing();
+  const [row] = await db.select().from(auditCheckpoints).where(and(eq(auditCheckpoints.tenantId, tenantId), eq(auditCheckpoints.seq, seq))).limit(1);
+  return row ? { id: row.id, seq: row.seq, hash: row.entryHash, at: row.at, jws: row.jws } : null;
+}
+
 /** A tenant's checkpoints, oldest first (for verification and the bundle). */
 export async function readCheckpoints(db: Db, tenantId: string): Promise<AuditCheckpoint[]> {
   const rows = await db.select().from(auditCheckpoints).where(eq(auditCheckpoints.tenantId, tenantId)).orderBy(asc(auditCheckpoints.seq));

@@ -1,14 +1,19 @@
 import { readFileSync } from 'node:fs';
-import { BundleError, parseBundle, verifyBundle } from '../audit/bundle.js';
+import { BundleError, parseBundle, pinnedKeyFrom, verifyBundle } from '../audit/bundle.js';
 import { createCheckpoints } from '../audit/checkpoints.js';
 import { importSigningKey, SIGNING_KEY_ENV, SigningKeyError } from '../audit/signing-key.js';
 import type { Db } from '../db/types.js';
 
+/** `audit verify` exit codes (README, "Operator CLI"). */
+export const VERIFY_EXIT = { ok: 0, broken: 1, unreadable: 2, unpinned: 3 } as const;
+
 export const AUDIT_USAGE = `  audit verify --file BUNDLE.json [--public-key KEY.jwk] [--json]
               Offline: recomputes the hash chain of a bundle downloaded from
-              GET /v1/admin/audit/export and checks every signed checkpoint. Exit 0 when
-              intact, 1 at the first broken link, 2 when the file cannot be read.
-              Pin the operator's key (GET /v1/admin/audit/public-key) with --public-key.
+              GET /v1/admin/audit/export and checks every signed checkpoint, up to the head.
+              --public-key: the operator's key, as a JWK file or as the JSON that
+              GET /v1/admin/audit/public-key answers. Exit 0 when intact under that key,
+              1 at the first broken link, 2 when a file cannot be read, 3 when intact but no
+              key was pinned (a bundle's own key proves nothing about who signed it).
   audit checkpoint [--json]
               Signs a checkpoint of every audit chain that grew (key: AFTERCARE_SIGNING_KEY,
               else data/signing-key.json beside the database, made on first use).`;
@@ -30,17 +35,23 @@ export async function auditVerify(values: { file?: string; 'public-key'?: string
   let result;
   try {
     const bundle = parseBundle(read(values.file, 'bundle'));
-    const pinned = values['public-key'] ? (JSON.parse(read(values['public-key'], 'public key')) as unknown) : undefined;
+    const pinned = values['public-key'] ? pinnedKeyFrom(read(values['public-key'], 'public key')) : undefined;
     result = await verifyBundle(bundle, pinned);
   } catch (err) {
     if (err instanceof BundleError || err instanceof SigningKeyError || err instanceof SyntaxError) {
       console.error(`error: ${err.message}`);
-      return 2;
+      return VERIFY_EXIT.unreadable;
     }
     throw err;
   }
+  // Without a pinned key, "intact" only means consistent with whatever key the bundle carries:
+  // anyone who rewrites the log can re-sign it with their own key and put that key in the bundle.
+  const unpinned = result.ok && result.keySource !== 'pinned';
   if (values.json) console.log(JSON.stringify(result));
-  else if (result.ok) {
+  else if (unpinned) {
+    const how = result.keySource === 'bundle' ? `consistent with the key inside the bundle (kid ${result.kid})` : 'a consistent chain, with no key to check signatures';
+    console.log(`UNPROVEN: ${result.entries} entries, ${result.checkpoints} checkpoints: ${how}. This proves nothing about who signed it: anyone who changes the log can re-sign it.`);
+  } else if (result.ok) {
     const head = result.head ? `head seq ${result.head.seq} ${result.head.hash}` : 'head (empty log)';
     console.log(`OK: ${result.entries} entries, ${result.checkpoints} checkpoints, ${head}`);
     if (result.lastGoodCheckpoint) console.log(`last checkpoint: seq ${result.lastGoodCheckpoint.seq} signed ${result.lastGoodCheckpoint.at} (key ${result.kid})`);
@@ -49,9 +60,8 @@ export async function auditVerify(values: { file?: string; 'public-key'?: string
     console.log(`BROKEN at seq ${b.seq}: ${b.code}: ${b.reason}`);
     if (result.lastGoodCheckpoint) console.log(`entries up to seq ${result.lastGoodCheckpoint.seq} are proven by the checkpoint signed ${result.lastGoodCheckpoint.at}`);
   }
-  if (!values.json && result.keySource === 'bundle') console.error(`note: checkpoints checked with the key inside the bundle (kid ${result.kid}); pass --public-key to pin the operator's key`);
-  if (!values.json && result.keySource === 'none' && result.checkpoints === 0) console.error('note: the bundle has no checkpoints and no key: only the chain was checked');
-  return result.ok ? 0 : 1;
+  if (result.keySource !== 'pinned') console.error(`note: no key pinned: pass --public-key with the operator's key (GET /v1/admin/audit/public-key, saved as-is) to prove who signed the checkpoints; exit ${unpinned ? VERIFY_EXIT.unpinned : VERIFY_EXIT.broken}`);
+  return result.ok ? (unpinned ? VERIFY_EXIT.unpinned : VERIFY_EXIT.ok) : VERIFY_EXIT.broken;
 }
 
 /** `audit checkpoint`: createCheckpoints against the local database, with the host's key. */

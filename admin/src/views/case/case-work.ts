@@ -1,6 +1,6 @@
 import { html, nothing, css } from 'lit';
 import { can } from '../../../../sdk/src/admin/roles.js';
-import { nextStatuses } from '../../../../sdk/src/admin/workflow.js';
+import { nextStatusesFor } from '../../../../sdk/src/admin/workflow.js';
 import type { AdminCaseView } from '../../../../sdk/src/admin/cases.js';
 import type { OrganisationView } from '../../../../sdk/src/admin/settings.js';
 import type { AdminClientError, AdminResult } from '../../../../sdk/src/admin-client/index.js';
@@ -13,7 +13,7 @@ import { CaseChangedEvent } from './events.js';
 
 /**
  * @summary Status change (only the next statuses the workflow table allows for this kind and
- * status) and assignment to a partner organisation, for roles that may do them.
+ * status, and for a partner only its own table's) and assignment to a partner organisation, for roles that may do them.
  */
 export class AdminCaseWork extends AdminElement {
   static override styles = [AdminElement.styles, css`:host{display:block} .card h2{margin-top:0} select{max-width:none}`];
@@ -68,9 +68,11 @@ export class AdminCaseWork extends AdminElement {
   }
 
   override render() {
-    const role = store.me!.role;
+    const me = store.me!;
+    const role = me.role;
     const c = this.kase;
-    const next = c.kind && c.status ? nextStatuses(c.kind, c.status) : [];
+    // A partner is offered only its own moves (the worker refuses the rest the same way).
+    const next = c.kind && c.status ? nextStatusesFor(c.kind, c.status, { role, partnerType: me.partnerOrg?.type ?? null }) : [];
     const errs = fieldErrors(this.error);
     return html`
       ${can(role, 'cases.work')
@@ -81,7 +83,7 @@ export class AdminCaseWork extends AdminElement {
                   ${selectField({ name: 'status', label: this.t('statusNew'), value: next[0]!, error: this.which === 'status' ? errs.status : undefined, options: next.map((s) => ({ value: s, label: statusLabel(s) })) })}
                   <button class="primary" type="submit" ?disabled=${this.busy}>${this.t('statusChangeButton')}</button>
                 </form>`
-              : html`<p class="muted">${this.t('statusFinal')}</p>`}
+              : html`<p class="muted">${this.t(role === 'partner' ? 'statusNotYours' : 'statusFinal')}</p>`}
           </section>`
         : nothing}
       ${can(role, 'cases.assign')

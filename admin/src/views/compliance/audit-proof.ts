@@ -8,7 +8,7 @@ import { formatDateTime } from '../../i18n/index.js';
 import { complianceStyles } from './compliance.styles.js';
 import { deadlineStatus } from './status.js';
 
-const CLI = 'npm run aftercare -- audit verify --file <bundle>';
+const CLI = 'npm run aftercare -- audit verify --file <bundle> --public-key <key.json>';
 
 /**
  * @summary The audit log you can prove (R17): verify the chain AND the signed checkpoints, the

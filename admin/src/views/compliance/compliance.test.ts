@@ -94,7 +94,7 @@ describe('<admin-compliance> (owner, real API)', () => {
     button(app, 'Nu controleren')!.click();
     await until(() => deep(app, '#ap-result'), 'the result');
     expect(deep(app, '#ap-result')!.textContent).to.match(/Onveranderd.*De keten is intact: \d+ regels en \d+ controlepunten kloppen/s);
-    expect(deep(app, '#ap-cli')!.textContent).to.equal('npm run aftercare -- audit verify --file <bundle>');
+    expect(deep(app, '#ap-cli')!.textContent).to.equal('npm run aftercare -- audit verify --file <bundle> --public-key <key.json>');
     expect(deep<HTMLAnchorElement>(app, 'a[download="aftercare-audit-bundle.json"]')!.getAttribute('href')).to.contain('/audit/export');
   });
 });

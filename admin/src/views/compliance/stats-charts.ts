@@ -1,5 +1,5 @@
 import { html, nothing } from 'lit';
-import type { CaseStatistics } from '../../../../sdk/src/admin/stats.js';
+import { ERASED_MODEL, type CaseStatistics } from '../../../../sdk/src/admin/stats.js';
 import { store } from '../../state/store.js';
 import { kindLabel, statusLabel } from '../../i18n/labels.js';
 import { formatDateTime } from '../../i18n/index.js';
@@ -16,7 +16,7 @@ export function statsCharts(s: CaseStatistics, prefix: string) {
       ${barChart(`${prefix}-kind`, t('statByKind'), s.byKind.map((c) => ({ ...c, label: kindLabel(c.kind) })), [t('colKind'), count])}
       ${barChart(`${prefix}-status`, t('statByStatus'), s.byStatus.map((c) => ({ ...c, label: statusLabel(c.status) })), [t('colStatus'), count])}
       ${barChart(`${prefix}-month`, t('statByMonth'), [{ ...s.earlier, label: t('statEarlier') }, ...s.byMonth.map((c) => ({ ...c, label: monthLabel(c.month) }))], [t('statMonth'), count])}
-      ${barChart(`${prefix}-model`, t('statByModel'), [...s.byModel.map((c) => ({ ...c, label: `${c.brand} ${c.model}` })), { ...s.otherModels, label: t('statOtherModels') }], [t('statModel'), count])}
+      ${barChart(`${prefix}-model`, t('statByModel'), [...s.byModel.map((c) => ({ ...c, label: c.model === ERASED_MODEL ? t('statErasedModel', { brand: c.brand }) : `${c.brand} ${c.model}` })), { ...s.otherModels, label: t('statOtherModels') }], [t('statModel'), count])}
     </div>
     <div class="table-wrap" tabindex="0" role="region" aria-label=${t('statResolution')}><table>
       <caption>${t('statResolution')}</caption>

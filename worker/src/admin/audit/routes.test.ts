@@ -143,7 +143,7 @@ describe('checkpoints and verify (R17)', () => {
 describe('GET /audit/export: the bundle an auditor keeps', () => {
   it('is logged first, holds the whole log + checkpoints + public key, verifies offline, and nothing of the other tenant or personal', async () => {
     await checkpointNow();
-    await h.submitCase('repair'); // after the checkpoint: still in the bundle, proven by the chain alone
+    await h.submitCase('repair'); // after the checkpoint: in the bundle, and signed by the export's checkpoint of the head
     const res = await h.admin('/audit/export', { as: auditor });
     expect(res.status).toBe(200);
     expect(res.headers.get('content-disposition')).toMatch(/attachment; filename="aftercare-audit-bundle-2026-03-02\.json"/);
@@ -151,12 +151,13 @@ describe('GET /audit/export: the bundle an auditor keeps', () => {
     const bundle = JSON.parse(text) as AuditBundle;
     const entries = await readChain(h.db, h.tenant.tenantId);
     expect(bundle.entries).toEqual(entries);
-    expect(bundle.checkpoints).toHaveLength(1);
+    expect(bundle.checkpoints).toHaveLength(2);
+    expect(bundle.checkpoints.at(-1)).toMatchObject({ seq: entries.at(-1)!.seq, hash: entries.at(-1)!.entryHash });
     expect(bundle.publicKey).toEqual((await importSigningKey(jwk)).publicJwk);
     const [logged] = await h.db.select().from(exportLog).where(eq(exportLog.kind, 'audit_log_bundle'));
     expect(logged).toMatchObject({ tenantId: h.tenant.tenantId, rowCount: entries.length });
     expect(res.headers.get('x-aftercare-export-id')).toBe(logged!.id);
-    expect(await verifyBundle(parseBundle(text), (await importSigningKey(jwk)).publicJwk)).toMatchObject({ ok: true, entries: entries.length, checkpoints: 1, keySource: 'pinned' });
+    expect(await verifyBundle(parseBundle(text), (await importSigningKey(jwk)).publicJwk)).toMatchObject({ ok: true, entries: entries.length, checkpoints: 2, lastGoodCheckpoint: { seq: entries.at(-1)!.seq }, keySource: 'pinned' });
     for (const personal of ['Jan', 'de Vries', 'jan@example.nl', 'GZ-123456', 'Dorpsstraat', h.other.tenantId]) expect(text).not.toContain(personal);
   });
 

@@ -1,5 +1,5 @@
 import { and, eq, isNull } from 'drizzle-orm';
-import { FINAL_STATUSES, nextStatuses, type AdminCaseStatus } from '../../../../sdk/src/admin/workflow.js';
+import { FINAL_STATUSES, nextStatusesFor, type AdminCaseStatus } from '../../../../sdk/src/admin/workflow.js';
 import type { CaseKind } from '../../../../sdk/src/schemas/index.js';
 import { auditInsert } from '../../audit/log.js';
 import { caseNotes, cases, partnerOrgs } from '../../db/schema.js';
@@ -51,11 +51,13 @@ export function changeStatus(x: Ctx, id: string, to: AdminCaseStatus) {
   const tenantId = tenantOf(x.principal);
   return x.audit.withAppend(tenantId, [entry(x, id, 'case.status_changed', ['status'])], async (rows) => {
     const row = await current(x, id);
-    const allowed = nextStatuses(row.kind as CaseKind, row.status);
+    // A partner gets its own table (sdk/src/admin/workflow.ts): never reject, cancel, close or reopen.
+    const allowed = nextStatusesFor(row.kind as CaseKind, row.status, x.principal);
     if (!allowed.includes(to)) {
-      const list = allowed.length ? allowed.join(', ') : 'none (the case is final)';
+      const partner = x.principal.role === 'partner';
+      const list = allowed.length ? allowed.join(', ') : partner ? 'none for your organisation' : 'none (the case is final)';
       throw new Refused(problem('invalid_transition', {
-        detail: `A ${row.kind} case cannot go from ${row.status} to ${to}. Allowed next statuses: ${list}.`,
+        detail: `${partner ? `A ${x.principal.partnerType ?? ''} partner cannot move a ${row.kind} case` : `A ${row.kind} case cannot go`} from ${row.status} to ${to}. Allowed next statuses: ${list}.`,
         errors: [{ path: 'status', code: 'invalid_transition', message: `Allowed next statuses: ${list}.` }],
       }));
     }

@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { eq } from 'drizzle-orm';
 import { makeAdminHarness, type AdminHarness, type As } from '../../testing/admin-harness.js';
 import { cases, products } from '../../db/schema.js';
-import type { CaseStatistics, PlatformStatistics } from '../../../../sdk/src/admin/stats.js';
+import { ERASED_MODEL, type CaseStatistics, type PlatformStatistics } from '../../../../sdk/src/admin/stats.js';
 import { CASE_KINDS, type CaseKind } from '../../../../sdk/src/schemas/case.js';
 import { ADMIN_CASE_STATUSES } from '../../../../sdk/src/admin/workflow.js';
 import { expectNoSmallCell } from '../../stats/test-cells.js';
@@ -33,6 +33,21 @@ async function closedCase(kind: CaseKind, days: number) {
 }
 
 describe('GET /stats (R23)', () => {
+  it('anonymised cases move from their model to their brand with ERASED_MODEL; totals and kinds unchanged', async () => {
+    const subjects = [];
+    for (let i = 0; i < 11; i++) subjects.push((await h.submitCase('repair')).subjectId);
+    const before = await stats(owner);
+    expect(before.byModel).toEqual([{ brand: 'Gazelle', model: 'Ultimate C380', count: 11, suppressed: false }]);
+    for (const id of subjects.slice(0, 6)) expect((await h.admin(`/subjects/${id}/anonymise`, { as: owner, body: { confirm: true } })).status).toBe(200);
+    const after = await stats(owner);
+    expect(after.total).toEqual(before.total);
+    expect(after.byKind).toEqual(before.byKind);
+    expect(after.byModel).toEqual([
+      { brand: 'Gazelle', model: ERASED_MODEL, count: 6, suppressed: false },
+      { brand: 'Gazelle', model: 'Ultimate C380', count: 5, suppressed: false },
+    ]);
+  });
+
   it('medians per kind are right on a hand-checked set, and only over 5 or more closed cases', async () => {
     for (const d of [1, 2, 3, 10, 20]) await closedCase('repair', d); // median 3
     for (const d of [1, 2, 3, 4, 5, 100]) await closedCase('return', d); // median (3 + 4) / 2 = 3.5

@@ -10,7 +10,7 @@ afterEach(() => h?.dispose());
 const erase = (id: string, as: As, body: unknown = { confirm: true }) => h.admin(`/subjects/${id}/anonymise`, { as, body });
 
 describe('POST /v1/admin/subjects/:id/anonymise (R10)', () => {
-  it('lets an owner erase a subject: fields replaced, kind/status/model/dates kept, audited by field name', async () => {
+  it('lets an owner erase a subject: fields replaced, kind/status/brand/dates kept, audited by field name', async () => {
     h = await makeAdminHarness();
     const c = await h.submitCase('warranty');
     const { user, auth } = await h.as('owner');
@@ -23,8 +23,9 @@ describe('POST /v1/admin/subjects/:id/anonymise (R10)', () => {
     const after = await json<SubjectDetail>(await h.admin(`/subjects/${c.subjectId}`, { as: auth }));
     expect(after.subject).toMatchObject({ firstName: ERASED, lastName: ERASED, email: ERASED, phone: null, country: 'NL', anonymizedAt: out.anonymizedAt, createdAt: before.subject.createdAt });
     expect(after.cases).toEqual(before.cases);
-    expect(after.products).toEqual([{ ...before.products[0], serialNumber: null, proofOfPurchaseRef: null }]);
-    expect(after.consents).toEqual([{ ...before.consents[0], ip: '203.0.113.0', userAgent: '', pageUrl: 'https://shop.example/service' }]);
+    // Model and retailer are free text: erased (the brand stays); the page URL keeps its origin only.
+    expect(after.products).toEqual([{ ...before.products[0], model: ERASED, retailer: null, serialNumber: null, proofOfPurchaseRef: null }]);
+    expect(after.consents).toEqual([{ ...before.consents[0], ip: '203.0.113.0', userAgent: '', pageUrl: 'https://shop.example' }]);
     const [caseRow] = await rows<{ details: string }>(h, `cases WHERE id = '${c.id}'`);
     expect(JSON.parse(caseRow!.details)).toEqual({ mode: 'claim', faultDescription: ERASED });
 
