@@ -24,6 +24,12 @@ export type AppConfig = {
   adminOrigins?: string[];
   /** Production: HSTS on admin responses. */
   production?: boolean;
+  /**
+   * DEVELOPMENT ONLY: webhook URLs may name loopback/private targets (and plain http to them).
+   * Off unless set: production is the default. Node: WEBHOOK_ALLOW_PRIVATE_TARGETS=true;
+   * Workers: the same var, passed by `npm run dev:worker` only (README).
+   */
+  webhookPrivateTargets?: boolean;
 };
 
 export const DEFAULT_CONFIG: AppConfig = {

@@ -6,6 +6,7 @@ import { ensureDemoTenant, ensureDemoUsers, type DemoUser } from '../tenants/dem
 import { ensureSigningKeyEnv, signingKeyFile } from './signing-key-file.js';
 import { AuditWriter } from '../audit/log.js';
 import { ensureDefaultAgreement } from '../agreements/publish.js';
+import { privateTargetsAllowed } from '../webhooks/job.js';
 
 /** `npm start`: migrate the embedded database, make sure a demo tenant exists, serve. */
 const root = repoRoot();
@@ -26,6 +27,8 @@ const host = await startNodeHost({
   // Periodic jobs (retention, …; worker/src/jobs/README.md): on unless JOBS=off. Settings from
   // the environment, e.g. RETENTION_INTERVAL_HOURS (default 24); JOBS_TICK_SECONDS: how often due jobs are looked for.
   jobs: process.env.JOBS === 'off' ? undefined : { env: process.env, tickMs: Number(process.env.JOBS_TICK_SECONDS) * 1000 || undefined },
+  // Development only (README): webhooks to loopback/private receivers. Off unless exactly `true`.
+  config: { webhookPrivateTargets: privateTargetsAllowed(process.env) },
 });
 const demo = await ensureDemoTenant(host.database.db, Date.now(), host.url);
 host.setDemoKey(demo.publishableKey);

@@ -15,6 +15,8 @@ import { AuditWriter } from '../audit/log.js';
 import { JOBS } from '../jobs/registry.js';
 import { startJobTimer, type JobTimer } from '../jobs/timer.js';
 import type { Job, JobEnv } from '../jobs/types.js';
+import { nodeWebhookFetch } from '../webhooks/node-fetch.js';
+import { privateTargetsAllowed } from '../webhooks/job.js';
 
 export type NodeHostOptions = {
   databaseUrl: string;
@@ -107,7 +109,15 @@ export async function startNodeHost(opts: NodeHostOptions): Promise<NodeHost> {
   });
   const port = (server.address() as AddressInfo).port;
   const jobs = opts.jobs
-    ? startJobTimer(opts.jobs.jobs ?? JOBS, { db: database.db, clock, audit: new AuditWriter(database.db), env: opts.jobs.env ?? {}, holder: `node:${crypto.randomUUID()}` }, { tickMs: opts.jobs.tickMs, log: opts.jobs.log })
+    ? startJobTimer(
+        opts.jobs.jobs ?? JOBS,
+        {
+          db: database.db, clock, audit: new AuditWriter(database.db), env: opts.jobs.env ?? {}, holder: `node:${crypto.randomUUID()}`,
+          // Webhooks: resolve, refuse private addresses, connect to the checked one (SSRF guard).
+          webhookFetch: nodeWebhookFetch({ allowPrivate: privateTargetsAllowed(opts.jobs.env ?? {}) }),
+        },
+        { tickMs: opts.jobs.tickMs, log: opts.jobs.log },
+      )
     : undefined;
   const shownHost = hostname === '0.0.0.0' || hostname === '127.0.0.1' ? 'localhost' : hostname;
   return {

@@ -36,7 +36,7 @@ export function webhookRoutes() {
   });
 
   r.put('/', requirePermission('registers.manage'), async (c) => {
-    const body = await readBody(c, WebhookSettingsPutSchema, (b) => webhookUrlErrors(b.url, !!c.var.config.production));
+    const body = await readBody(c, WebhookSettingsPutSchema, (b) => webhookUrlErrors(b.url, !!c.var.config.webhookPrivateTargets));
     if ('refusal' in body) return body.refusal;
     const x = ctx(c);
     const current = await loadWebhookSettings(x.db, x.tenantId);
