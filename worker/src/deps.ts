@@ -22,7 +22,10 @@ export type AppConfig = {
    * admin requests). Behind a TLS-terminating proxy, set the public https origin here.
    */
   adminOrigins?: string[];
-  /** Production: HSTS on admin responses. */
+  /**
+   * Served over TLS (HSTS on admin, demo and widget responses). The Node host sets it when
+   * PUBLIC_URL is https:// (README); Workers serve https and add HSTS from `_headers`.
+   */
   production?: boolean;
   /**
    * DEVELOPMENT ONLY: webhook URLs may name loopback/private targets (and plain http to them).

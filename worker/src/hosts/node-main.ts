@@ -11,6 +11,16 @@ import { privateTargetsAllowed } from '../webhooks/job.js';
 
 /** `npm start`: migrate the embedded database, make sure a demo tenant exists, serve. */
 const root = repoRoot();
+// PUBLIC_URL: where browsers reach this host (e.g. https://service.example behind a TLS proxy).
+const publicUrl = process.env.PUBLIC_URL ? parsePublicUrl(process.env.PUBLIC_URL) : undefined;
+function parsePublicUrl(raw: string): URL {
+  const u = URL.canParse(raw) ? new URL(raw) : undefined;
+  if (!u || (u.protocol !== 'https:' && u.protocol !== 'http:')) {
+    console.error(`PUBLIC_URL must be an http(s) URL such as https://service.example, not ${JSON.stringify(raw)}`);
+    process.exit(1);
+  }
+  return u;
+}
 const port = Number(process.env.PORT ?? 8787);
 const databaseUrl = process.env.DATABASE_URL ?? `file:${path.join(root, 'data', 'aftercare.db')}`;
 // The data folder (database, signing key, demo passwords) is owner-only: created 0700, and our
@@ -33,8 +43,14 @@ const host = await startNodeHost({
   // Periodic jobs (retention, …; worker/src/jobs/README.md): on unless JOBS=off. Settings from
   // the environment, e.g. RETENTION_INTERVAL_HOURS (default 24); JOBS_TICK_SECONDS: how often due jobs are looked for.
   jobs: process.env.JOBS === 'off' ? undefined : { env: process.env, tickMs: Number(process.env.JOBS_TICK_SECONDS) * 1000 || undefined },
-  // Development only (README): webhooks to loopback/private receivers. Off unless exactly `true`.
-  config: { webhookPrivateTargets: privateTargetsAllowed(process.env) },
+  config: {
+    // Development only (README): webhooks to loopback/private receivers. Off unless exactly `true`.
+    webhookPrivateTargets: privateTargetsAllowed(process.env),
+    // Behind a TLS-terminating proxy (README, PUBLIC_URL=https://…): HSTS on the admin, demo and
+    // widget answers, and the public origin is accepted by the admin's CSRF check.
+    production: publicUrl?.protocol === 'https:',
+    ...(publicUrl ? { adminOrigins: [publicUrl.origin] } : {}),
+  },
 });
 const demo = await ensureDemoTenant(host.database.db, Date.now(), host.url);
 host.setDemoKey(demo.publishableKey);

@@ -10,7 +10,7 @@ import { systemClock, type AppConfig, type Clock, type RateLimiter } from '../de
 import { memoryRateLimiter } from '../limiter/memory.js';
 import { nodeClientIp } from './client-ip.js';
 import { KEY_PLACEHOLDER } from '../tenants/demo-files.js';
-import { adminPageHeadersMiddleware } from '../admin-page/middleware.js';
+import { adminPageHeadersMiddleware, publicPageHeadersMiddleware } from '../admin-page/middleware.js';
 import { AuditWriter } from '../audit/log.js';
 import { JOBS } from '../jobs/registry.js';
 import { startJobTimer, type JobTimer } from '../jobs/timer.js';
@@ -74,6 +74,9 @@ export async function startNodeHost(opts: NodeHostOptions): Promise<NodeHost> {
   const demo: { key?: string } = {};
   if (opts.publicDir) {
     const publicDir = opts.publicDir;
+    // First, so they wrap every /demo and /widget answer (files, the demo config, redirects, 404s).
+    const publicHeaders = publicPageHeadersMiddleware({ production: opts.config?.production });
+    for (const p of ['/demo', '/demo/*', '/widget', '/widget/*']) root.use(p, publicHeaders);
     root.get('/', (c) => c.redirect('/demo/'));
     // Widget files are public and loaded cross-origin as module scripts (CORS + SRI):
     // versioned URLs never change, the moving major alias is cached briefly.
