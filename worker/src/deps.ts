@@ -47,6 +47,11 @@ export type Deps = {
   rateLimiter: RateLimiter;
   clientIp: ClientIpReader;
   config?: Partial<AppConfig>;
+  /**
+   * Node only: resolves a webhook URL's host name when it is saved; null when every address is
+   * allowed, else the refusal (webhooks/node-fetch.ts). Absent on Workers (no DNS API there).
+   */
+  webhookHostCheck?: (hostname: string) => Promise<'private_address' | null>;
 };
 
 export const systemClock: Clock = { now: () => Date.now() };

@@ -15,7 +15,7 @@ import { AuditWriter } from '../audit/log.js';
 import { JOBS } from '../jobs/registry.js';
 import { startJobTimer, type JobTimer } from '../jobs/timer.js';
 import type { Job, JobEnv } from '../jobs/types.js';
-import { nodeWebhookFetch } from '../webhooks/node-fetch.js';
+import { nodeWebhookFetch, webhookHostCheck } from '../webhooks/node-fetch.js';
 import { privateTargetsAllowed } from '../webhooks/job.js';
 
 export type NodeHostOptions = {
@@ -69,6 +69,8 @@ export async function startNodeHost(opts: NodeHostOptions): Promise<NodeHost> {
     rateLimiter: opts.rateLimiter ?? memoryRateLimiter({ limit: 30, windowMs: 60_000, clock }),
     clientIp: nodeClientIp(opts.trustProxy ?? 0),
     config: opts.config,
+    // Webhook URLs: the name is resolved when saved too (no DNS on Workers; every send checks again).
+    webhookHostCheck: webhookHostCheck(),
   });
   const root = new Hono();
   const demo: { key?: string } = {};

@@ -2,7 +2,7 @@ import { request as httpRequest } from 'node:http';
 import { request as httpsRequest } from 'node:https';
 import { lookup as dnsLookup } from 'node:dns';
 import type { LookupFunction } from 'node:net';
-import { RefusedTargetError, refusedAddress, targetRefusal } from './target.js';
+import { RefusedTargetError, parseIPv4, refusedAddress, targetRefusal } from './target.js';
 
 /** Resolves a name to every address it has (default: the system resolver, as Node's own connect uses). */
 export type Resolve = (hostname: string) => Promise<{ address: string; family: number }[]>;
@@ -78,5 +78,19 @@ export function guardedLookup(o: { allowPrivate?: boolean; resolve?: Resolve } =
       },
       (err: Error) => callback(err as NodeJS.ErrnoException, '', 0),
     );
+  };
+}
+
+/**
+ * The save-time check on Node (Deps.webhookHostCheck): resolves the name and refuses it when any
+ * address is not allowed. A name that does not resolve (yet) passes: every send checks again.
+ */
+export function webhookHostCheck(o: { resolve?: Resolve } = {}): (hostname: string) => Promise<'private_address' | null> {
+  const resolve = o.resolve ?? systemResolve;
+  return async (hostname) => {
+    const host = hostname.startsWith('[') || parseIPv4(hostname) ? undefined : hostname;
+    if (!host) return null; // a literal: target.ts has checked it
+    const all = await resolve(host).catch(() => []);
+    return all.some((a) => refusedAddress(a.address)) ? 'private_address' : null;
   };
 }

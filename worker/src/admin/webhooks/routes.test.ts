@@ -5,6 +5,7 @@ import { auditLog, tenants, webhookOutbox } from '../../db/schema.js';
 import { outboxStatement } from '../../webhooks/outbox.js';
 import { makeAdminHarness, ADMIN_ORIGIN, type AdminHarness } from '../../testing/admin-harness.js';
 import { webhookUrlErrors } from './url.js';
+import { webhookHostCheck, type Resolve } from '../../webhooks/node-fetch.js';
 
 let h: AdminHarness;
 afterEach(() => h?.dispose());
@@ -114,6 +115,26 @@ describe('webhook settings (typed client against the real app)', () => {
     // The production flag (HSTS) does not loosen it either.
     await setup({ production: true });
     expect(webhookUrlErrors('https://localhost/hook', false)).toHaveLength(1);
+  });
+
+  it('Node: a public-looking name that resolves to 127.0.0.1 is refused at save; allowed with the development setting', async () => {
+    // As a hostile DNS server would answer: the name points at this machine.
+    const resolve: Resolve = async (name) => [{ address: name === 'hooks.shop.example' ? '127.0.0.1' : '93.184.215.14', family: 4 }];
+    for (const privateTargets of [false, true]) {
+      h = await makeAdminHarness({ config: { webhookPrivateTargets: privateTargets }, webhookHostCheck: webhookHostCheck({ resolve }) });
+      const owner = await h.keyFor({ role: 'owner' });
+      const res = await h.admin('/webhooks', { as: owner, method: 'PUT', body: { url: 'https://hooks.shop.example/hook', personalData: false } });
+      if (privateTargets) expect(res.status).toBe(200);
+      else {
+        expect(res.status).toBe(422);
+        expect(((await res.json()) as { errors: unknown[] }).errors).toEqual([expect.objectContaining({ path: 'url', code: 'private_address' })]);
+        expect((await tenantRow()).webhookUrl).toBeNull();
+        expect((await h.admin('/webhooks', { as: owner, method: 'PUT', body: { url: URL_OK, personalData: false } })).status).toBe(200);
+      }
+      h.dispose();
+    }
+    // The system resolver the Node host uses: localhost resolves to loopback here.
+    expect(await webhookHostCheck()('localhost')).toBe('private_address');
   });
 
   it('development receivers on this machine only with the explicit webhookPrivateTargets setting', async () => {

@@ -1,5 +1,5 @@
 import type { FieldError } from '../../../../sdk/src/schemas/index.js';
-import { targetRefusal } from '../../webhooks/target.js';
+import { targetRefusal, type RefusedReason } from '../../webhooks/target.js';
 
 const MESSAGES = {
   invalid_url: 'Give an absolute URL without user name, password or #fragment, e.g. https://erp.example/aftercare-webhook.',
@@ -13,10 +13,16 @@ const MESSAGES = {
  * default: https to a public name or address only. `allowPrivate` is the explicit
  * development setting (`webhookPrivateTargets`, README "WEBHOOK_ALLOW_PRIVATE_TARGETS"):
  * then loopback/private targets and plain http to them are accepted. Whether a public name
- * RESOLVES to a private address is checked at send time on Node (webhooks/node-fetch.ts).
+ * RESOLVES to a private address is checked on Node only, after this (Deps.webhookHostCheck in
+ * routes.ts) and at every send (webhooks/node-fetch.ts); Workers have no DNS API.
  */
 export function webhookUrlErrors(raw: unknown, allowPrivate: boolean, path = 'url'): FieldError[] {
   if (typeof raw !== 'string' || !raw.trim()) return [];
   const reason = targetRefusal(raw, allowPrivate);
-  return reason ? [{ path, code: reason, message: MESSAGES[reason] }] : [];
+  return reason ? [urlFieldError(reason, path)] : [];
+}
+
+/** The field error for one refusal (also for the Node host's save-time DNS check). */
+export function urlFieldError(reason: RefusedReason, path = 'url'): FieldError {
+  return { path, code: reason, message: MESSAGES[reason] };
 }
