@@ -41,10 +41,11 @@ export async function buildAdmin(root) {
     entryPoints: [path.join(root, 'worker', 'src', 'admin-page', 'headers.ts')],
     bundle: true, format: 'esm', platform: 'neutral', write: false, logLevel: 'warning',
   });
-  const { adminHeaderLines } = await import(`data:text/javascript;base64,${Buffer.from(headersModule.outputFiles[0].text).toString('base64')}`);
+  const { adminHeaderLines, publicHeaderLines } = await import(`data:text/javascript;base64,${Buffer.from(headersModule.outputFiles[0].text).toString('base64')}`);
   const headersFile = path.join(root, 'dist', 'public', '_headers');
   const before = existsSync(headersFile) ? readFileSync(headersFile, 'utf8').split(MARKER)[0] : '';
-  writeFileSync(headersFile, `${before}${MARKER}${adminHeaderLines(bundle)}`);
+  // The demo pages and widget files get theirs (CSP, nosniff) from the same module as the Node host.
+  writeFileSync(headersFile, `${before}${MARKER}${adminHeaderLines(bundle)}${publicHeaderLines()}`);
 
   const code = readFileSync(path.join(outdir, bundle));
   const size = { file: `dist/public/admin/${bundle}`, bytes: code.length, gzip: gzipSync(code, { level: 9 }).length };

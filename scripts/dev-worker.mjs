@@ -82,7 +82,13 @@ const env = {
 const wranglerBin = path.join(root, 'node_modules', 'wrangler', 'bin', 'wrangler.js');
 const child = spawn(
   process.execPath,
-  [wranglerBin, 'dev', '--config', configPath, '--ip', '127.0.0.1', '--port', String(port), ...process.argv.slice(2)],
+  [
+    wranglerBin, 'dev', '--config', configPath, '--ip', '127.0.0.1', '--port', String(port),
+    // Development only: WEBHOOK_ALLOW_PRIVATE_TARGETS=true npm run dev:worker lets webhooks go
+    // to receivers on this machine (README). A command-line var, never deployed.
+    ...(process.env.WEBHOOK_ALLOW_PRIVATE_TARGETS === 'true' ? ['--var', 'WEBHOOK_ALLOW_PRIVATE_TARGETS:true'] : []),
+    ...process.argv.slice(2),
+  ],
   { cwd: root, env, stdio: 'inherit' },
 );
 for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {

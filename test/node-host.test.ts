@@ -1,12 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { startProcess, type Running } from './spawn.js';
 import type { PublicConfig } from '../sdk/src/schemas/index.js';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'aftercare-start-'));
-const env = { PORT: '0', DATABASE_URL: `file:${path.join(dir, 'aftercare.db')}` };
+// A data folder the host must create itself (mkdtemp's own folder is already 0700).
+const dataDir = path.join(dir, 'data');
+const env = { PORT: '0', DATABASE_URL: `file:${path.join(dataDir, 'aftercare.db')}` };
 const READY = /publishable key\s+(pk_\S+)/;
 let server: Running;
 
@@ -45,6 +47,12 @@ describe('npm start (Node host, embedded libSQL)', () => {
     expect(await demo.text()).toContain('<html');
     const privacy = await fetch(config.privacyUrl);
     expect(privacy.status).toBe(200);
+  });
+
+  it('the data folder is 0700 and the database, its -wal/-shm, signing key and demo passwords are 0600 (not world-readable)', () => {
+    const mode = (f: string) => (statSync(path.join(dataDir, f)).mode & 0o777).toString(8);
+    expect(mode('.')).toBe('700');
+    for (const f of ['aftercare.db', 'aftercare.db-wal', 'aftercare.db-shm', 'signing-key.json', 'demo-admin.json']) expect(mode(f), f).toBe('600');
   });
 
   it('a restart on the same database keeps the demo tenant and its key', async () => {

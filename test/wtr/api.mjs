@@ -19,7 +19,9 @@ const freePort = () =>
 export async function startTestApi() {
   execFileSync(process.execPath, ['scripts/build.mjs', '--quiet'], { stdio: 'inherit' });
   const dir = mkdtempSync(path.join(tmpdir(), 'aftercare-wtr-'));
-  const env = { ...process.env, PORT: '0', DATABASE_URL: `file:${path.join(dir, 'api.db')}`, RATE_LIMIT_PER_MINUTE: '100000' };
+  const env = { ...process.env, PORT: '0', DATABASE_URL: `file:${path.join(dir, 'api.db')}`, RATE_LIMIT_PER_MINUTE: '100000',
+    // The admin's webhook test saves http://localhost:9/…: opt in to the development setting (README).
+    WEBHOOK_ALLOW_PRIVATE_TARGETS: 'true' };
   const child = spawn(process.execPath, ['dist/node/server.js'], { env, stdio: ['ignore', 'pipe', 'inherit'] });
   let out = '';
   await new Promise((resolve, reject) => {

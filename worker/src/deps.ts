@@ -22,8 +22,17 @@ export type AppConfig = {
    * admin requests). Behind a TLS-terminating proxy, set the public https origin here.
    */
   adminOrigins?: string[];
-  /** Production: HSTS on admin responses. */
+  /**
+   * Served over TLS (HSTS on admin, demo and widget responses). The Node host sets it when
+   * PUBLIC_URL is https:// (README); Workers serve https and add HSTS from `_headers`.
+   */
   production?: boolean;
+  /**
+   * DEVELOPMENT ONLY: webhook URLs may name loopback/private targets (and plain http to them).
+   * Off unless set: production is the default. Node: WEBHOOK_ALLOW_PRIVATE_TARGETS=true;
+   * Workers: the same var, passed by `npm run dev:worker` only (README).
+   */
+  webhookPrivateTargets?: boolean;
 };
 
 export const DEFAULT_CONFIG: AppConfig = {
@@ -38,6 +47,11 @@ export type Deps = {
   rateLimiter: RateLimiter;
   clientIp: ClientIpReader;
   config?: Partial<AppConfig>;
+  /**
+   * Node only: resolves a webhook URL's host name when it is saved; null when every address is
+   * allowed, else the refusal (webhooks/node-fetch.ts). Absent on Workers (no DNS API there).
+   */
+  webhookHostCheck?: (hostname: string) => Promise<'private_address' | null>;
 };
 
 export const systemClock: Clock = { now: () => Date.now() };

@@ -54,4 +54,49 @@ export function adminHeaderLines(bundleFile: string): string {
   return `${lines.join('\n')}\n`;
 }
 
+/**
+ * R14: the demo retailer's pages (`/demo/*`) share the admin's origin, so they get a strict CSP
+ * too. They load only same-origin files: demo.css (+ hostile.css), the widget's module script
+ * from /widget, sdk-demo.js and csp-watch.js, and call /v1 with fetch; the widget styles itself
+ * with constructed stylesheets, which `style-src 'self'` allows (demo/public/strict-csp.html).
+ */
+export const DEMO_CSP = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "img-src 'self' data:",
+  "connect-src 'self'",
+  "font-src 'self'",
+  "frame-ancestors 'none'",
+  "base-uri 'none'",
+  "form-action 'self'",
+  "object-src 'none'",
+].join('; ');
+
+/** Headers on every /demo/* response (HSTS when served over TLS, as for the admin page). */
+export function demoPageHeaders(o: { production: boolean }): Record<string, string> {
+  return {
+    'content-security-policy': DEMO_CSP,
+    'x-content-type-options': 'nosniff',
+    'referrer-policy': 'strict-origin-when-cross-origin',
+    'x-frame-options': 'DENY',
+    ...(o.production ? { 'strict-transport-security': HSTS } : {}),
+  };
+}
+
+/** Headers on every /widget/* response: scripts loaded cross-origin must be taken for their declared type only. */
+export function widgetHeaders(o: { production: boolean }): Record<string, string> {
+  return { 'x-content-type-options': 'nosniff', ...(o.production ? { 'strict-transport-security': HSTS } : {}) };
+}
+
+/** The /demo/* and /widget/* rules of the Workers `_headers` file (always https there, so HSTS). */
+export function publicHeaderLines(): string {
+  const lines: string[] = [];
+  for (const [rule, headers] of [['/demo/*', demoPageHeaders({ production: true })], ['/widget/*', widgetHeaders({ production: true })]] as const) {
+    lines.push(rule);
+    for (const [k, val] of Object.entries(headers)) lines.push(`  ${canonical(k)}: ${val}`);
+  }
+  return `${lines.join('\n')}\n`;
+}
+
 const canonical = (name: string) => name.replace(/(^|-)([a-z])/g, (_, dash: string, ch: string) => dash + ch.toUpperCase());

@@ -56,7 +56,7 @@ async function main(argv: string[]): Promise<number> {
     return values.help ? 0 : 2;
   }
   const url = process.env.DATABASE_URL ?? `file:${path.join(repoRoot(), 'data', 'aftercare.db')}`;
-  if (url.startsWith('file:')) mkdirSync(path.dirname(url.slice(5)), { recursive: true });
+  if (url.startsWith('file:')) mkdirSync(path.dirname(url.slice(5)), { recursive: true, mode: 0o700 });
   const { db, close } = await openLibsql(url, process.env.DATABASE_AUTH_TOKEN);
   try {
     await migrateLibsql(db, path.join(repoRoot(), 'migrations'));

@@ -10,6 +10,7 @@ import { AuditWriter } from '../audit/log.js';
 import { JOBS } from '../jobs/registry.js';
 import { logOutcomes, runDueJobs, type JobOutcome } from '../jobs/runner.js';
 import type { Job, JobEnv } from '../jobs/types.js';
+import { privateTargetsAllowed } from '../webhooks/job.js';
 
 /**
  * The bindings this Worker reads (see wrangler.toml). `DB` (D1) wins when present; otherwise
@@ -25,6 +26,14 @@ export type WorkerEnv = {
   SUBMIT_LIMIT_PERIOD?: string;
   /** R17: the operator's private Ed25519 JWK (secret) that signs audit checkpoints; without it they are skipped with a warning. */
   AFTERCARE_SIGNING_KEY?: string;
+  /**
+   * DEVELOPMENT ONLY: `true` lets webhook URLs name loopback/private targets. Passed by
+   * `npm run dev:worker` (`wrangler dev --var`), never in wrangler.toml's [vars], so a deploy
+   * never has it. What a Worker can check: the URL's literal IPs and names (webhooks/target.ts).
+   * What it cannot: a public name resolving to a private address (no DNS API in a Worker, and
+   * fetch picks the address itself); Cloudflare's network does not route to private addresses.
+   */
+  WEBHOOK_ALLOW_PRIVATE_TARGETS?: string;
 };
 
 type Fetcher = (request: Request, env: WorkerEnv, ctx: ExecutionContext) => Response | Promise<Response>;
@@ -57,6 +66,7 @@ export function buildWorkerApp(env: WorkerEnv): Fetcher {
     clock: systemClock,
     rateLimiter: env.SUBMIT_LIMITER ? cloudflareRateLimiter(env.SUBMIT_LIMITER, period) : unlimited,
     clientIp: cloudflareClientIp,
+    config: { webhookPrivateTargets: privateTargetsAllowed(env) },
   });
   // Static files (dist/public) are served by Workers Assets before the Worker runs; what
   // reaches us is the API and paths no file matches.

@@ -10,11 +10,13 @@ import { systemClock, type AppConfig, type Clock, type RateLimiter } from '../de
 import { memoryRateLimiter } from '../limiter/memory.js';
 import { nodeClientIp } from './client-ip.js';
 import { KEY_PLACEHOLDER } from '../tenants/demo-files.js';
-import { adminPageHeadersMiddleware } from '../admin-page/middleware.js';
+import { adminPageHeadersMiddleware, publicPageHeadersMiddleware } from '../admin-page/middleware.js';
 import { AuditWriter } from '../audit/log.js';
 import { JOBS } from '../jobs/registry.js';
 import { startJobTimer, type JobTimer } from '../jobs/timer.js';
 import type { Job, JobEnv } from '../jobs/types.js';
+import { nodeWebhookFetch, webhookHostCheck } from '../webhooks/node-fetch.js';
+import { privateTargetsAllowed } from '../webhooks/job.js';
 
 export type NodeHostOptions = {
   databaseUrl: string;
@@ -67,11 +69,16 @@ export async function startNodeHost(opts: NodeHostOptions): Promise<NodeHost> {
     rateLimiter: opts.rateLimiter ?? memoryRateLimiter({ limit: 30, windowMs: 60_000, clock }),
     clientIp: nodeClientIp(opts.trustProxy ?? 0),
     config: opts.config,
+    // Webhook URLs: the name is resolved when saved too (no DNS on Workers; every send checks again).
+    webhookHostCheck: webhookHostCheck(),
   });
   const root = new Hono();
   const demo: { key?: string } = {};
   if (opts.publicDir) {
     const publicDir = opts.publicDir;
+    // First, so they wrap every /demo and /widget answer (files, the demo config, redirects, 404s).
+    const publicHeaders = publicPageHeadersMiddleware({ production: opts.config?.production });
+    for (const p of ['/demo', '/demo/*', '/widget', '/widget/*']) root.use(p, publicHeaders);
     root.get('/', (c) => c.redirect('/demo/'));
     // Widget files are public and loaded cross-origin as module scripts (CORS + SRI):
     // versioned URLs never change, the moving major alias is cached briefly.
@@ -107,7 +114,15 @@ export async function startNodeHost(opts: NodeHostOptions): Promise<NodeHost> {
   });
   const port = (server.address() as AddressInfo).port;
   const jobs = opts.jobs
-    ? startJobTimer(opts.jobs.jobs ?? JOBS, { db: database.db, clock, audit: new AuditWriter(database.db), env: opts.jobs.env ?? {}, holder: `node:${crypto.randomUUID()}` }, { tickMs: opts.jobs.tickMs, log: opts.jobs.log })
+    ? startJobTimer(
+        opts.jobs.jobs ?? JOBS,
+        {
+          db: database.db, clock, audit: new AuditWriter(database.db), env: opts.jobs.env ?? {}, holder: `node:${crypto.randomUUID()}`,
+          // Webhooks: resolve, refuse private addresses, connect to the checked one (SSRF guard).
+          webhookFetch: nodeWebhookFetch({ allowPrivate: privateTargetsAllowed(opts.jobs.env ?? {}) }),
+        },
+        { tickMs: opts.jobs.tickMs, log: opts.jobs.log },
+      )
     : undefined;
   const shownHost = hostname === '0.0.0.0' || hostname === '127.0.0.1' ? 'localhost' : hostname;
   return {

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { generateSigningKeyJwk, importSigningKey, SIGNING_KEY_ENV } from '../audit/signing-key.js';
 
 /** Where the Node host keeps its generated key: beside the database file (data/ is gitignored). */
@@ -24,7 +24,7 @@ export async function ensureSigningKeyEnv(env: Record<string, string | undefined
   const source = json ? 'file' : 'generated';
   if (!json) {
     json = await generateSigningKeyJwk();
-    mkdirSync(path.dirname(file), { recursive: true });
+    mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
     // `wx`: two processes starting at once never overwrite each other's key; the loser reads the winner's.
     try {
       writeFileSync(file, `${json}\n`, { mode: 0o600, flag: 'wx' });
@@ -33,6 +33,8 @@ export async function ensureSigningKeyEnv(env: Record<string, string | undefined
       json = readFileSync(file, 'utf8').trim();
     }
   }
+  // A key file written by an earlier version (or copied in) may be 0644: the private key is owner-only.
+  chmodSync(file, 0o600);
   const key = await importSigningKey(json);
   env[SIGNING_KEY_ENV] = json;
   return { source, kid: key.kid, file };

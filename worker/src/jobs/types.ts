@@ -18,6 +18,8 @@ export type JobDeps = {
   env: JobEnv;
   /** Who runs this: `node:<random>` or `worker:<random>`; lease holder names derive from it. */
   holder: string;
+  /** Outbound HTTP for webhook delivery: the Node host's address-checking fetch (webhooks/node-fetch.ts); absent on Workers (global fetch). */
+  webhookFetch?: typeof fetch;
 };
 
 /** What a job run returns: counts only (they are logged), never personal data. */

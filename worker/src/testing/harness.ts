@@ -4,7 +4,7 @@ import path from 'node:path';
 import { sql } from 'drizzle-orm';
 import { createApp } from '../app.js';
 import { openLibsql, migrateLibsql, type LibsqlHandle } from '../db/libsql.js';
-import type { AppConfig, Clock, RateLimiter } from '../deps.js';
+import type { AppConfig, Clock, Deps, RateLimiter } from '../deps.js';
 import { AuditWriter } from '../audit/log.js';
 import { createTenant } from '../tenants/create.js';
 import { repoRoot } from '../hosts/node.js';
@@ -29,10 +29,10 @@ export type Harness = Awaited<ReturnType<typeof makeHarness>>;
  * The real app on a real database, with one tenant. `request` goes through `app.request`
  * with the tenant's key and origin unless told otherwise.
  */
-export async function makeHarness(opts: { clock?: Clock; rateLimiter?: RateLimiter; config?: Partial<AppConfig>; ip?: string } = {}) {
+export async function makeHarness(opts: { clock?: Clock; rateLimiter?: RateLimiter; config?: Partial<AppConfig>; ip?: string; webhookHostCheck?: Deps['webhookHostCheck'] } = {}) {
   const database = await tempDatabase();
   const clock = opts.clock ?? { now: () => Date.now() };
-  const app = createApp({ db: database.db, clock, rateLimiter: opts.rateLimiter ?? unlimited, clientIp: () => opts.ip ?? '203.0.113.7', config: opts.config });
+  const app = createApp({ db: database.db, clock, rateLimiter: opts.rateLimiter ?? unlimited, clientIp: () => opts.ip ?? '203.0.113.7', config: opts.config, webhookHostCheck: opts.webhookHostCheck });
   const tenant = await createTenant(database.db, new AuditWriter(database.db), clock.now(), { name: 'Fietsenwinkel Test', origins: [ORIGIN], privacyUrl: PRIVACY_URL });
   const headers = (extra: Record<string, string> = {}) => ({ authorization: `Bearer ${tenant.publishableKey}`, origin: ORIGIN, ...extra });
   const config = async (): Promise<PublicConfig> => (await (await app.request('/v1/config', { headers: headers() })).json()) as PublicConfig;

@@ -14,7 +14,7 @@ const header = (r: Received, name: string) => r.headers[name] as string;
 
 describe('webhook delivery to a real receiver', () => {
   it('signs each delivery: verifyWebhook accepts it, and refuses one changed body byte or timestamp', async () => {
-    h = await webhookHarness();
+    h = await webhookHarness({ privateTargets: true });
     const { secret } = await h.configure();
     expect(secret).toMatch(/^whsec_[0-9A-Za-z]{32}$/);
     const c = await h.submitCase('repair');
@@ -46,7 +46,7 @@ describe('webhook delivery to a real receiver', () => {
   });
 
   it('retries after failures with growing backoff: 500, 500, 200 = three attempts, one delivery id, delivered once', async () => {
-    h = await webhookHarness();
+    h = await webhookHarness({ privateTargets: true });
     const { secret } = await h.configure();
     await h.submitCase('repair');
     h.receiver.answer((_r, n) => (n <= 2 ? 500 : 200));
@@ -84,7 +84,7 @@ describe('webhook delivery to a real receiver', () => {
   });
 
   it('jitter spreads retries within ±20 % and the waits still grow', async () => {
-    h = await webhookHarness();
+    h = await webhookHarness({ privateTargets: true });
     await h.configure();
     await h.submitCase('repair');
     h.receiver.answer(() => 503);
@@ -101,7 +101,7 @@ describe('webhook delivery to a real receiver', () => {
   });
 
   it(`gives up after ${MAX_ATTEMPTS} attempts: failed_at set, nothing sent afterwards`, async () => {
-    h = await webhookHarness();
+    h = await webhookHarness({ privateTargets: true });
     await h.configure();
     await h.submitCase('repair');
     h.receiver.answer(() => 500);
@@ -118,7 +118,7 @@ describe('webhook delivery to a real receiver', () => {
   });
 
   it('two delivery runs at once: every delivery id is received exactly once', async () => {
-    h = await webhookHarness();
+    h = await webhookHarness({ privateTargets: true });
     await h.configure();
     const n = 40;
     await h.db.batch(Array.from({ length: n }, (_, i) => outboxStatement(h.db, { tenantId: h.tenant.tenantId, event: 'ping', data: {}, now: h.clock.now() - i })) as [ReturnType<typeof outboxStatement>]);
@@ -135,7 +135,7 @@ describe('webhook delivery to a real receiver', () => {
   });
 
   it('a runner that died mid-send leaves its rows claimed only until the claim expires', async () => {
-    h = await webhookHarness();
+    h = await webhookHarness({ privateTargets: true });
     await h.configure();
     await h.db.batch([outboxStatement(h.db, { tenantId: h.tenant.tenantId, event: 'ping', data: {}, now: h.clock.now() })]);
     // Simulate the dead runner's claim: next_attempt_at moved 2 minutes ahead, nothing recorded.
@@ -146,7 +146,7 @@ describe('webhook delivery to a real receiver', () => {
   });
 
   it('payloads carry no personal data unless the tenant opted in; an anonymised subject is never sent', async () => {
-    h = await webhookHarness();
+    h = await webhookHarness({ privateTargets: true });
     const { secret } = await h.configure({ url: h.receiver.url, personalData: false });
     const first = await h.submitCase('repair');
     await h.run();
@@ -176,7 +176,7 @@ describe('webhook delivery to a real receiver', () => {
   });
 
   it('switched off before delivery: the row fails as no_endpoint without a request; a timeout is retried', async () => {
-    h = await webhookHarness();
+    h = await webhookHarness({ privateTargets: true });
     await h.configure();
     await h.submitCase('repair');
     await h.configure({ url: null, personalData: false });
@@ -194,7 +194,7 @@ describe('webhook delivery to a real receiver', () => {
   });
 
   it('a rotated secret signs later attempts (retries included); the old one no longer verifies', async () => {
-    h = await webhookHarness();
+    h = await webhookHarness({ privateTargets: true });
     const { secret: old } = await h.configure();
     await h.submitCase('repair');
     h.receiver.answer((_r, n) => (n === 1 ? 500 : 200));

@@ -7,8 +7,16 @@ import { envelopeBody, type OutboxRow } from './envelope.js';
 import { sendWebhook } from './send.js';
 
 export type WebhookJobOptions = {
-  /** Injected in tests; default `globalThis.fetch`. */
+  /**
+   * Outbound HTTP; default `globalThis.fetch`. The Node host passes its address-checking
+   * fetch (node-fetch.ts: resolves, refuses private addresses, connects to the checked one).
+   */
   fetch?: typeof fetch;
+  /**
+   * Development only: allow loopback/private targets and plain http to them (target.ts).
+   * Off by default (production). From `WEBHOOK_ALLOW_PRIVATE_TARGETS=true` in the job's env.
+   */
+  allowPrivateTargets?: boolean;
   /** Jitter source in [0, 1); default Math.random. */
   random?: () => number;
   /** Rows claimed at once (default 20) and at most per run (default 100). */
@@ -33,8 +41,11 @@ async function attempt(deps: Pick<JobDeps, 'db' | 'clock'> & WebhookJobOptions, 
   const body = await envelopeBody(deps.db, row, tenant.personalData);
   const result = await sendWebhook({
     fetch: deps.fetch ?? globalThis.fetch, url: tenant.url, secret: tenant.secret, id: row.id, body, nowMs: deps.clock.now(), timeoutMs: deps.timeoutMs ?? 10_000,
+    allowPrivate: deps.allowPrivateTargets === true,
   });
   if (result.ok) return { kind: 'delivered', status: result.status };
+  // A refused target is not transient: failed now, with the reason, never retried.
+  if (result.refused) return { kind: 'failed', status: null, error: result.error, countsAsAttempt: true };
   const delay = retryDelay(row.attempts + 1, deps.random);
   return delay === null
     ? { kind: 'failed', status: result.status, error: result.error, countsAsAttempt: true }
@@ -82,4 +93,15 @@ export async function runWebhookDeliveryJob(deps: Pick<JobDeps, 'db' | 'clock'> 
 }
 
 /** The periodic job (every 5 s on Node; every Cron tick, once a minute, on Workers). */
-export const webhookJob: Job = { name: 'webhooks', everyMs: 5_000, leaseMs: 5 * 60_000, run: (deps) => runWebhookDeliveryJob(deps) };
+export const webhookJob: Job = {
+  name: 'webhooks',
+  everyMs: 5_000,
+  leaseMs: 5 * 60_000,
+  run: (deps) => runWebhookDeliveryJob({ ...deps, fetch: deps.webhookFetch, allowPrivateTargets: privateTargetsAllowed(deps.env) }),
+};
+
+/** The development setting `WEBHOOK_ALLOW_PRIVATE_TARGETS` (README): only the exact value `true` turns it on. */
+export const PRIVATE_TARGETS_ENV = 'WEBHOOK_ALLOW_PRIVATE_TARGETS';
+export function privateTargetsAllowed(env: Readonly<Record<string, unknown>>): boolean {
+  return env[PRIVATE_TARGETS_ENV] === 'true';
+}

@@ -10,7 +10,7 @@ const payloadOf = (row: { payload: string }) => JSON.parse(row.payload) as Recor
 
 describe('webhook outbox rows are written in the batch of the change', () => {
   it('case.created: one row per submission, ids only; none when the submission is refused', async () => {
-    h = await webhookHarness();
+    h = await webhookHarness({ privateTargets: true });
     await h.configure();
     const c = await h.submitCase('repair');
     const rows = await h.rows();
@@ -28,7 +28,7 @@ describe('webhook outbox rows are written in the batch of the change', () => {
   });
 
   it('the row and the case stand or fall together (a batch that fails leaves neither)', async () => {
-    h = await webhookHarness();
+    h = await webhookHarness({ privateTargets: true });
     await h.configure();
     // Make the case insert fail inside the batch, after the outbox statement was built: a trigger refusing cases.
     await h.db.run(sql`CREATE TRIGGER test_refuse_case BEFORE INSERT ON cases BEGIN SELECT RAISE(ABORT, 'refused by test'); END`);
@@ -41,7 +41,7 @@ describe('webhook outbox rows are written in the batch of the change', () => {
   });
 
   it('a tenant without a webhook URL gets no rows (an endpoint configured later sees nothing old)', async () => {
-    h = await webhookHarness();
+    h = await webhookHarness({ privateTargets: true });
     await h.submitCase('repair');
     await h.submitOtherCase('return');
     expect(await h.outboxCount()).toBe(0);
@@ -53,7 +53,7 @@ describe('webhook outbox rows are written in the batch of the change', () => {
   });
 
   it('case.updated on a status change, an assignment and a note; a refused transition writes none', async () => {
-    h = await webhookHarness();
+    h = await webhookHarness({ privateTargets: true });
     await h.configure();
     const c = await h.submitCase('repair');
     const org = await h.addOrg(h.tenant.tenantId, 'technician');
@@ -81,7 +81,7 @@ describe('webhook outbox rows are written in the batch of the change', () => {
   });
 
   it('switching webhooks off stops new rows', async () => {
-    h = await webhookHarness();
+    h = await webhookHarness({ privateTargets: true });
     await h.configure();
     await h.configure({ url: null, personalData: false });
     const [t] = await h.db.select({ url: tenants.webhookUrl }).from(tenants).where(eq(tenants.id, h.tenant.tenantId));

@@ -25,6 +25,7 @@ export async function startReceiver() {
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   return {
+    port,
     url: `http://127.0.0.1:${port}/hooks`,
     received,
     answer: (fn: typeof answer) => (answer = fn),
@@ -36,10 +37,13 @@ export async function startReceiver() {
  * An admin harness whose clock a test moves, an owner sk_ key (sessions would expire as the
  * clock moves), a real receiver, and the delivery job bound to the same clock.
  */
-export async function webhookHarness() {
+export async function webhookHarness(o: { privateTargets?: boolean } = {}) {
+  // Production (the default) refuses the 127.0.0.1 receiver: tests that deliver to it opt in
+  // to the development setting with `{ privateTargets: true }`.
+  const privateTargets = o.privateTargets === true;
   let now = Date.parse('2025-03-10T09:00:00Z');
   const clock = { now: () => now };
-  const h = await makeAdminHarness({ clock });
+  const h = await makeAdminHarness({ clock, config: { webhookPrivateTargets: privateTargets } });
   const owner = await h.keyFor({ role: 'owner', name: 'owner key' });
   const receiver = await startReceiver();
   return {
@@ -55,7 +59,7 @@ export async function webhookHarness() {
       if (res.status !== 200) throw new Error(`configure: ${res.status} ${await res.text()}`);
       return (await res.json()) as { url: string | null; personalData: boolean; secretPrefix: string | null; secret?: string };
     },
-    run: (o: WebhookJobOptions = {}) => runWebhookDeliveryJob({ db: h.db, clock, random: () => 0.5, ...o }),
+    run: (opts: WebhookJobOptions = {}) => runWebhookDeliveryJob({ db: h.db, clock, random: () => 0.5, allowPrivateTargets: privateTargets, ...opts }),
     rows: () => h.db.select().from(webhookOutbox).orderBy(webhookOutbox.id),
     async outboxCount() {
       const [r] = await h.db.select({ n: count() }).from(webhookOutbox);

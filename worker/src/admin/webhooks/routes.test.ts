@@ -5,13 +5,14 @@ import { auditLog, tenants, webhookOutbox } from '../../db/schema.js';
 import { outboxStatement } from '../../webhooks/outbox.js';
 import { makeAdminHarness, ADMIN_ORIGIN, type AdminHarness } from '../../testing/admin-harness.js';
 import { webhookUrlErrors } from './url.js';
+import { webhookHostCheck, type Resolve } from '../../webhooks/node-fetch.js';
 
 let h: AdminHarness;
 afterEach(() => h?.dispose());
 
 const URL_OK = 'https://erp.shop.example/aftercare';
 
-async function setup(config: { production?: boolean } = {}) {
+async function setup(config: { production?: boolean; webhookPrivateTargets?: boolean } = {}) {
   h = await makeAdminHarness({ config });
   const owner = (await h.keyFor({ role: 'owner' })) as { bearer: string };
   const fetch = ((input: string, init: RequestInit = {}) => h.app.request(input, init)) as typeof globalThis.fetch;
@@ -90,18 +91,60 @@ describe('webhook settings (typed client against the real app)', () => {
     const t = await tenantRow();
     expect([t.webhookUrl, t.webhookSecret, t.webhookPersonalData]).toEqual([null, null, false]);
     expect(await webhookAudit()).toEqual([]);
-    // Development receivers on this machine are fine outside production.
-    expect((await put({ url: 'http://127.0.0.1:8787/hook', personalData: false })).status).toBe(200);
-    expect((await put({ url: 'http://localhost:8787/hook', personalData: false })).status).toBe(200);
   });
 
-  it('in production, localhost and plain http are refused', async () => {
-    const { owner } = await setup({ production: true });
-    for (const url of ['http://localhost:8787/hook', 'https://localhost/hook', 'https://127.0.0.1/hook']) {
+  // Every spelling of this machine, a local-network name, and private/reserved literals.
+  const LOOPBACK_URLS = [
+    'http://127.0.0.1:8787/hook', 'https://127.0.0.1/hook', 'http://localhost:8787/hook', 'https://localhost/hook', 'https://localhost./hook',
+    'https://hooks.localhost/hook', 'https://[::ffff:127.0.0.1]/hook', 'https://[::1]:8787/hook', 'https://0x7f.1/hook', 'https://2130706433/hook',
+    'https://0177.0.0.1/hook', 'https://127.1/hook', 'https://0.0.0.0/hook', 'https://[::]/hook', 'https://[64:ff9b::7f00:1]/hook',
+    'https://[2002:7f00:1::]/hook', 'https://[2001:0:4136:e378::1]/hook', 'https://[fd00::1]/hook', 'https://[fe80::1]/hook',
+    'https://100.64.0.1/hook', 'https://192.168.1.1/hook', 'https://172.16.0.1/hook', 'https://198.18.0.1/hook', 'https://192.0.2.1/hook',
+    'https://255.255.255.255/hook', 'https://224.0.0.1/hook', 'https://intranet/hook', 'https://printer.local/hook', 'https://db.internal/hook',
+  ];
+
+  it('production is the default: loopback (every spelling), private, reserved and local names are refused at save', async () => {
+    const { owner } = await setup();
+    for (const url of LOOPBACK_URLS) {
       const res = await h.admin('/webhooks', { as: owner, method: 'PUT', body: { url, personalData: false } });
       expect(res.status, url).toBe(422);
+      expect(((await res.json()) as { errors: { path: string; code: string }[] }).errors, url).toEqual([expect.objectContaining({ path: 'url', code: 'private_address' })]);
     }
-    expect(webhookUrlErrors('https://erp.shop.example/x', true)).toEqual([]);
+    expect((await tenantRow()).webhookUrl).toBeNull();
+    for (const url of ['https://erp.shop.example/x', 'https://8.8.8.8/x', 'https://[2606:4700::1111]/x']) expect(webhookUrlErrors(url, false), url).toEqual([]);
+    // The production flag (HSTS) does not loosen it either.
+    await setup({ production: true });
+    expect(webhookUrlErrors('https://localhost/hook', false)).toHaveLength(1);
+  });
+
+  it('Node: a public-looking name that resolves to 127.0.0.1 is refused at save; allowed with the development setting', async () => {
+    // As a hostile DNS server would answer: the name points at this machine.
+    const resolve: Resolve = async (name) => [{ address: name === 'hooks.shop.example' ? '127.0.0.1' : '93.184.215.14', family: 4 }];
+    for (const privateTargets of [false, true]) {
+      h = await makeAdminHarness({ config: { webhookPrivateTargets: privateTargets }, webhookHostCheck: webhookHostCheck({ resolve }) });
+      const owner = await h.keyFor({ role: 'owner' });
+      const res = await h.admin('/webhooks', { as: owner, method: 'PUT', body: { url: 'https://hooks.shop.example/hook', personalData: false } });
+      if (privateTargets) expect(res.status).toBe(200);
+      else {
+        expect(res.status).toBe(422);
+        expect(((await res.json()) as { errors: unknown[] }).errors).toEqual([expect.objectContaining({ path: 'url', code: 'private_address' })]);
+        expect((await tenantRow()).webhookUrl).toBeNull();
+        expect((await h.admin('/webhooks', { as: owner, method: 'PUT', body: { url: URL_OK, personalData: false } })).status).toBe(200);
+      }
+      h.dispose();
+    }
+    // The system resolver the Node host uses: localhost resolves to loopback here.
+    expect(await webhookHostCheck()('localhost')).toBe('private_address');
+  });
+
+  it('development receivers on this machine only with the explicit webhookPrivateTargets setting', async () => {
+    const { owner } = await setup({ webhookPrivateTargets: true });
+    for (const url of ['http://127.0.0.1:8787/hook', 'http://localhost:8787/hook', 'https://[::1]/hook']) {
+      const res = await h.admin('/webhooks', { as: owner, method: 'PUT', body: { url, personalData: false } });
+      expect(res.status, url).toBe(200);
+    }
+    // Plain http to a public host stays refused.
+    expect(webhookUrlErrors('http://erp.shop.example/x', true)).toEqual([expect.objectContaining({ code: 'https_required' })]);
   });
 
   it('test event: 422 without a URL, then a ping in the outbox; deliveries list newest first, paged, own tenant only', async () => {

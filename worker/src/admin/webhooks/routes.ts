@@ -11,7 +11,7 @@ import { tenantOf } from '../principal.js';
 import { invalid, readBody } from '../settings/body.js';
 import { DeliveryQuerySchema, listDeliveries } from './deliveries.js';
 import { loadWebhookSettings, newWebhookSecret, secretPrefix, viewOf, writeWebhookSettings } from './settings.js';
-import { webhookUrlErrors } from './url.js';
+import { urlFieldError, webhookUrlErrors } from './url.js';
 
 const ctx = (c: Context<AdminEnv>) => ({ db: c.var.deps.db, audit: c.var.audit, principal: c.var.principal, tenantId: tenantOf(c.var.principal), now: c.var.deps.clock.now() });
 
@@ -36,8 +36,11 @@ export function webhookRoutes() {
   });
 
   r.put('/', requirePermission('registers.manage'), async (c) => {
-    const body = await readBody(c, WebhookSettingsPutSchema, (b) => webhookUrlErrors(b.url, !!c.var.config.production));
+    const body = await readBody(c, WebhookSettingsPutSchema, (b) => webhookUrlErrors(b.url, !!c.var.config.webhookPrivateTargets));
     if ('refusal' in body) return body.refusal;
+    // Node: a name that resolves to a private address is refused now as well (Workers cannot resolve; every send checks again).
+    const resolved = body.data.url !== null && !c.var.config.webhookPrivateTargets ? await c.var.deps.webhookHostCheck?.(new URL(body.data.url).hostname) : null;
+    if (resolved) return invalid([urlFieldError(resolved)]);
     const x = ctx(c);
     const current = await loadWebhookSettings(x.db, x.tenantId);
     if (!current) return problem('not_found');
