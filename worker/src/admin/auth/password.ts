@@ -9,12 +9,29 @@ import { argon2idAsync } from '@noble/hashes/argon2.js';
 export type Argon2Params = { m: number; t: number; p: number };
 export const OWASP_PARAMS: Argon2Params = { m: 19456, t: 2, p: 1 };
 
+/**
+ * How much argon2 work this process is doing: hashes running now, the most ever running at
+ * once, and the total started (read by tests and operators; the hash gate keeps `peak` low).
+ */
+export const argon2Load = { running: 0, peak: 0, total: 0 };
+
+/** Every argon2id of this module goes through here, so `argon2Load` sees all of them. */
+async function argon2id(password: string, salt: Uint8Array, params: Argon2Params, dkLen: number): Promise<Uint8Array> {
+  argon2Load.total++;
+  argon2Load.peak = Math.max(argon2Load.peak, ++argon2Load.running);
+  try {
+    return await argon2idAsync(password, salt, { ...params, dkLen, asyncTick: 10 });
+  } finally {
+    argon2Load.running--;
+  }
+}
+
 const b64 = (bytes: Uint8Array) => btoa(String.fromCharCode(...bytes)).replace(/=+$/, '');
 const unb64 = (text: string) => Uint8Array.from(atob(text), (ch) => ch.charCodeAt(0));
 
 export async function hashPassword(password: string, params: Argon2Params = OWASP_PARAMS): Promise<string> {
   const salt = crypto.getRandomValues(new Uint8Array(16));
-  const hash = await argon2idAsync(password, salt, { ...params, dkLen: 32, asyncTick: 10 });
+  const hash = await argon2id(password, salt, params, 32);
   return `$argon2id$v=19$m=${params.m},t=${params.t},p=${params.p}$${b64(salt)}$${b64(hash)}`;
 }
 
@@ -39,7 +56,7 @@ export async function verifyPassword(password: string, phc: string, current: Arg
   const parsed = parsePhc(phc);
   if (!parsed) return { ok: false, rehash: false };
   const { params, salt, hash } = parsed;
-  const candidate = await argon2idAsync(password, salt, { ...params, dkLen: hash.length, asyncTick: 10 });
+  const candidate = await argon2id(password, salt, params, hash.length);
   const ok = equalBytes(candidate, hash);
   return { ok, rehash: ok && (params.m !== current.m || params.t !== current.t || params.p !== current.p) };
 }
