@@ -24,6 +24,8 @@ export type AppConfig = {
   adminOrigins?: string[];
   /** Production: HSTS on admin responses. */
   production?: boolean;
+  /** Password checks (sign-in, step-up) in flight per client IP (IPv6 /64); default 2 (admin/auth/password-attempt.ts). */
+  passwordChecksPerIp?: number;
 };
 
 export const DEFAULT_CONFIG: AppConfig = {
