@@ -33,6 +33,8 @@ export type AppConfig = {
    * Workers: the same var, passed by `npm run dev:worker` only (README).
    */
   webhookPrivateTargets?: boolean;
+  /** Password checks (sign-in, step-up) in flight per client IP (IPv6 /64); default 2 (admin/auth/password-attempt.ts). */
+  passwordChecksPerIp?: number;
 };
 
 export const DEFAULT_CONFIG: AppConfig = {

@@ -12,7 +12,8 @@ const seg = encodeURIComponent;
  * if (r.data?.stage === 'totp_setup') { const s = await admin.auth.setupTotp(); // show s.data.otpauthUri as a QR code
  *   await admin.auth.enableTotp(code); }
  * ```
- * A locked account answers `rate_limited` with `retryAfter` (seconds).
+ * A locked account or source answers `rate_limited` with `retryAfter` (seconds); too many
+ * sign-ins at once on the server, `server_busy` (503) with `retryAfter`.
  */
 export function authApi(t: Transport) {
   return {

@@ -11,6 +11,7 @@ export const API_ERROR_CODES = [
 export const ADMIN_ERROR_CODES = [
   'forbidden', 'invalid_credentials', 'mfa_required', 'invalid_totp', 'session_expired', 'csrf_failed',
   'invalid_transition', 'conflict',
+  'server_busy',
 ] as const;
 export type AdminErrorCode = (typeof ADMIN_ERROR_CODES)[number];
 export const CLIENT_ERROR_CODES = ['network_error', 'timeout', 'invalid_response'] as const;

@@ -28,6 +28,7 @@ const TITLES: Record<ApiErrorCode, string> = {
   csrf_failed: 'Cross-site request refused',
   invalid_transition: 'This status change is not allowed',
   conflict: 'The request conflicts with the current state',
+  server_busy: 'Too many password checks at once; try again shortly',
 };
 
 const STATUS: Record<ApiErrorCode, number> = {
@@ -37,6 +38,7 @@ const STATUS: Record<ApiErrorCode, number> = {
   payload_too_large: 413, rate_limited: 429, not_found: 404, method_not_allowed: 405, internal: 500,
   forbidden: 403, invalid_credentials: 401, mfa_required: 401, invalid_totp: 401, session_expired: 401,
   csrf_failed: 403, invalid_transition: 409, conflict: 409,
+  server_busy: 503,
 };
 
 export function problemBody(code: ApiErrorCode, extra: { detail?: string; errors?: FieldError[]; retryAfter?: number } = {}): AdminProblem {

@@ -1,9 +1,9 @@
 import type { Context } from 'hono';
 import { problem } from '../../lib/problem.js';
 import type { AdminEnv } from '../env.js';
-import { fieldProblem, rateLimited } from './body.js';
+import { fieldProblem } from './body.js';
+import { brakedPasswordCheck } from './password-attempt.js';
 import { checkOwnPassword } from './signin.js';
-import { ACCOUNT, accountKey, recordFailure, resetThrottle, retryAfter } from './throttle.js';
 import { checkTotpCode } from './totp-check.js';
 import type { UserRow } from './view.js';
 
@@ -15,9 +15,10 @@ export type Reauth = { password: string; totpCode?: string | undefined };
 /**
  * Step-up check for sensitive changes by a signed-in user (password change, TOTP changes,
  * owner- or operator-level API keys): the password again, and the TOTP code too when the
- * user has TOTP on. Braked like sign-in (the account counter), so a stolen session cannot be
- * used to guess the password. Null when confirmed; otherwise the refusal to answer with
- * (422 `wrong_password` / `invalid_totp` on the named field, or 429).
+ * user has TOTP on. Braked like sign-in (password-attempt.ts: counted before the hash, per IP,
+ * account+source and account), so a stolen session cannot be used to guess the password. Null
+ * when confirmed; otherwise the refusal to answer with (422 `wrong_password` / `invalid_totp`
+ * on the named field, 429, or 503 `server_busy`).
  */
 export async function confirmIdentity(
   c: Ctx,
@@ -26,15 +27,10 @@ export async function confirmIdentity(
   o: { paths?: { password: string; totpCode?: string }; totp?: 'if-enrolled' | 'no' } = {},
 ): Promise<Response | null> {
   const paths = o.paths ?? { password: 'password', totpCode: 'totpCode' };
-  const { db, clock } = c.var.deps;
-  const key = accountKey(user.loginCode);
-  const wait = await retryAfter(db, [key], clock.now());
-  if (wait > 0) return rateLimited(wait);
-  if (!(await checkOwnPassword(db, user.id, input.password))) {
-    await recordFailure(db, key, ACCOUNT, clock.now());
-    return fieldProblem(paths.password, 'wrong_password', 'The password is wrong.');
-  }
-  await resetThrottle(db, key);
+  const { db } = c.var.deps;
+  const checked = await brakedPasswordCheck(c, user.loginCode, async () => ((await checkOwnPassword(db, user.id, input.password)) ? true : null));
+  if (checked instanceof Response) return checked;
+  if (!checked) return fieldProblem(paths.password, 'wrong_password', 'The password is wrong.');
   if ((o.totp ?? 'if-enrolled') === 'if-enrolled' && user.totpEnabledAt !== null && user.totpSecret) {
     if (!input.totpCode) return fieldProblem(paths.totpCode ?? 'totpCode', 'required', 'Enter the code from your authenticator app.');
     const accepted = await checkTotpCode(c, user, user.totpSecret, input.totpCode);

@@ -7,8 +7,8 @@ import { auditInsert } from '../../audit/log.js';
 import type { AdminEnv } from '../env.js';
 import { clearSessionCookie, findSession, readSessionCookie, revokeSession } from '../sessions.js';
 import { LoginInputSchema, type LoginResult } from '../../../../sdk/src/admin/auth.js';
-import { readBody, rateLimited } from './body.js';
-import { ACCOUNT, IP, accountKey, ipKey, recordFailure, resetThrottle, retryAfter } from './throttle.js';
+import { readBody } from './body.js';
+import { brakedPasswordCheck } from './password-attempt.js';
 import { checkCredentials, finishSignIn, mfaSessionOf, startMfa } from './signin.js';
 import { acceptTotpCode, issueTotpSecret } from './totp-check.js';
 import { auditTenantOf, totpRequired } from './view.js';
@@ -29,20 +29,12 @@ export function authRoutes() {
   r.post('/login', async (c) => {
     const body = await readBody(c, LoginInputSchema);
     if (!body.ok) return body.res;
-    const { db, clock } = c.var.deps;
+    const { db } = c.var.deps;
     const loginCode = body.data.loginCode.toLowerCase();
-    const acct = accountKey(loginCode);
-    const ip = ipKey(c.var.ip);
-    const wait = await retryAfter(db, [acct, ip], clock.now());
-    if (wait > 0) return rateLimited(wait);
-    const user = await checkCredentials(db, loginCode, body.data.password);
-    if (!user) {
-      const now = clock.now();
-      await recordFailure(db, acct, ACCOUNT, now);
-      await recordFailure(db, ip, IP, now);
-      return problem('invalid_credentials');
-    }
-    await resetThrottle(db, acct);
+    // Counted before the hash, per IP, account+source and account; see password-attempt.ts.
+    const user = await brakedPasswordCheck(c, loginCode, () => checkCredentials(db, loginCode, body.data.password));
+    if (user instanceof Response) return user;
+    if (!user) return problem('invalid_credentials');
     let result: LoginResult;
     if (user.totpEnabledAt !== null) {
       await startMfa(c, user);

@@ -6,7 +6,7 @@ import type { AdminEnv } from '../env.js';
 import { TotpInputSchema } from '../../../../sdk/src/admin/auth.js';
 import { readBody, rateLimited } from './body.js';
 import { claimTotpStep } from './signin.js';
-import { ACCOUNT, recordFailure, resetThrottle, retryAfter, totpKey } from './throttle.js';
+import { ACCOUNT, claimAttempt, resetThrottle, totpKey } from './throttle.js';
 import { newTotpSecret, otpauthUri, verifyTotp } from './totp.js';
 import type { UserRow } from './view.js';
 
@@ -21,19 +21,18 @@ export async function acceptTotpCode(c: Context<AdminEnv>, user: UserRow, secret
 }
 
 /**
- * Accepts `code` for `secret` once: throttled per user (429 while locked), a step never
- * accepted twice (claimed by a conditional UPDATE), failures counted.
+ * Accepts `code` for `secret` once: throttled per user, the attempt counted before the code is
+ * checked in one atomic statement (throttle.ts `claimAttempt`; 429 while locked, so parallel
+ * guesses get no more than the budget), a step never accepted twice (claimed by a conditional
+ * UPDATE); a right code resets the counter.
  */
 export async function checkTotpCode(c: Context<AdminEnv>, user: UserRow, secret: string, code: string): Promise<{ step: number } | Response> {
   const { db, clock } = c.var.deps;
   const key = totpKey(user.id);
-  const wait = await retryAfter(db, [key], clock.now());
-  if (wait > 0) return rateLimited(wait);
+  const claim = await claimAttempt(db, key, ACCOUNT, clock.now());
+  if (!claim.ok) return rateLimited(claim.retryAfter);
   const step = verifyTotp(secret, code, clock.now(), user.totpLastStep);
-  if (step === null || !(await claimTotpStep(db, user.id, step))) {
-    await recordFailure(db, key, ACCOUNT, clock.now());
-    return problem('invalid_totp');
-  }
+  if (step === null || !(await claimTotpStep(db, user.id, step))) return problem('invalid_totp');
   await resetThrottle(db, key);
   return { step };
 }
