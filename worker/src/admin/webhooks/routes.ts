@@ -8,7 +8,7 @@ import { outboxStatement } from '../../webhooks/outbox.js';
 import type { AdminEnv } from '../env.js';
 import { requirePermission, requireTenant } from '../guards.js';
 import { tenantOf } from '../principal.js';
-import { invalid, readBody } from '../settings/body.js';
+import { invalid, readBody } from '../http/body.js';
 import { DeliveryQuerySchema, listDeliveries } from './deliveries.js';
 import { loadWebhookSettings, newWebhookSecret, secretPrefix, viewOf, writeWebhookSettings } from './settings.js';
 import { webhookUrlErrors } from './url.js';
@@ -37,7 +37,7 @@ export function webhookRoutes() {
 
   r.put('/', requirePermission('registers.manage'), async (c) => {
     const body = await readBody(c, WebhookSettingsPutSchema, (b) => webhookUrlErrors(b.url, !!c.var.config.production));
-    if ('refusal' in body) return body.refusal;
+    if (!body.ok) return body.res;
     const x = ctx(c);
     const current = await loadWebhookSettings(x.db, x.tenantId);
     if (!current) return problem('not_found');
