@@ -44,7 +44,7 @@ describe('/auth/* takes application/json only (issue 9 item 7)', () => {
       ['text/plain', JSON.stringify({ loginCode: user.loginCode, password: user.password })],
     ];
     for (const [type, body] of bodies) {
-      for (const csrf of [{}, { origin: ADMIN_ORIGIN, 'x-aftercare-csrf': '1' }]) {
+      for (const csrf of [{}, { origin: ADMIN_ORIGIN, 'x-aftercare-csrf': '1' }] as Record<string, string>[]) {
         const res = await h.app.request('/v1/admin/auth/login', { method: 'POST', headers: { 'content-type': type, ...csrf }, body });
         expect([type, res.status, res.headers.get('content-type'), await code(res)]).toEqual([type, 415, 'application/problem+json', 'unsupported_media_type']);
         expect(res.headers.get('set-cookie')).toBeNull();
