@@ -5,7 +5,15 @@ import { ADMIN_ORIGIN, makeAdminHarness, type AdminHarness } from '../testing/ad
 let h: AdminHarness;
 afterEach(() => h?.dispose());
 
-const code = async (res: Response) => ((await res.json()) as { code: string }).code;
+/** The problem's code, or the status and body when the answer is not a problem. */
+const code = async (res: Response) => {
+  const text = await res.text();
+  try {
+    return (JSON.parse(text) as { code: string }).code;
+  } catch {
+    return `${res.status} ${text}`;
+  }
+};
 
 describe('CSRF is skipped only for a well-formed sk_ key (issue 9 item 7)', () => {
   it('a session cookie with a bogus Authorization header still needs the CSRF header and an allowed Origin', async () => {
