@@ -14,16 +14,29 @@ export class BodyTooLarge extends Error {
 export const tooLarge = (limit: number) =>
   problem('payload_too_large', { detail: `The body may be at most ${Math.floor(limit / 1024)} KB on this route.` }, { connection: 'close' });
 
-/** A pass-through that fails with BodyTooLarge after `limit` bytes. */
-function counter(limit: number): TransformStream<Uint8Array, Uint8Array> {
+/**
+ * `source` as a stream that fails with BodyTooLarge after `limit` bytes. Lazy: the source is
+ * not locked or read until the body is, and its lock is released at the limit, so the host can
+ * still drain or discard the rest (wrangler dev's drain middleware fails on a locked body).
+ */
+function limited(source: ReadableStream<Uint8Array>, limit: number): ReadableStream<Uint8Array> {
+  let reader: ReadableStreamDefaultReader<Uint8Array> | undefined;
   let seen = 0;
-  return new TransformStream({
-    transform(chunk, controller) {
-      seen += chunk.byteLength;
-      if (seen > limit) controller.error(new BodyTooLarge(limit));
-      else controller.enqueue(chunk);
+  return new ReadableStream<Uint8Array>(
+    {
+      async pull(controller) {
+        reader ??= source.getReader();
+        const { done, value } = await reader.read();
+        if (done) return controller.close();
+        seen += value.byteLength;
+        if (seen <= limit) return controller.enqueue(value);
+        const error = new BodyTooLarge(limit);
+        controller.error(error);
+        void reader.cancel(error).catch(() => {});
+      },
     },
-  });
+    { highWaterMark: 0 },
+  );
 }
 
 /**
@@ -44,8 +57,7 @@ export const bodyLimit: MiddlewareHandler<AdminEnv> = async (c, next) => {
   if (declared !== undefined && /^\s*\d+\s*$/.test(declared) && Number(declared) > limit) return tooLarge(limit);
   const body = c.req.raw.body;
   if (body) {
-    const limited = body.pipeThrough(counter(limit), { preventCancel: true });
-    c.req.raw = new Request(c.req.raw, { body: limited, duplex: 'half' } as RequestInit);
+    c.req.raw = new Request(c.req.raw, { body: limited(body, limit), duplex: 'half' } as RequestInit);
   }
   return next();
 };
