@@ -2,7 +2,8 @@ import { Hono } from 'hono';
 import { problem } from '../lib/problem.js';
 import type { AdminEnv } from './env.js';
 import { authenticate } from './authenticate.js';
-import { csrf } from './guards.js';
+import { csrf, jsonOnly } from './guards.js';
+import { bodyLimit } from './http/body-limit.js';
 import { authRoutes } from './auth/routes.js';
 import { meRoutes } from './auth/me-routes.js';
 import { apiKeyRoutes } from './auth/api-key-routes.js';
@@ -33,6 +34,7 @@ export const ADMIN_BASE = '/v1/admin';
  * The admin API under /v1/admin. Every route except /auth/* runs behind `authenticate`
  * (session cookie or sk_ key) and each feature router checks permissions per route.
  * The route table (test/admin-routes.test.ts) lists every route with its permission.
+ * Bodies: at most 64 KB unless http/limits.ts allows a route more; 413 `payload_too_large` above.
  */
 export function adminRoutes() {
   const admin = new Hono<AdminEnv>();
@@ -44,6 +46,10 @@ export function adminRoutes() {
     c.res.headers.set('x-frame-options', 'DENY');
     if (c.var.config.production || new URL(c.req.url).protocol === 'https:') c.res.headers.set('strict-transport-security', 'max-age=63072000; includeSubDomains');
   });
+  // Before CSRF and authentication: no body is read past its limit (http/limits.ts), and a
+  // form POST never reaches sign-in. Every route reads its body with http/body.ts `readBody`.
+  admin.use('*', bodyLimit);
+  admin.use('/auth/*', jsonOnly);
   admin.use('*', csrf);
   admin.use('*', (c, next) => (c.req.path.startsWith(`${ADMIN_BASE}/auth/`) ? next() : authenticate(c, next)));
   admin.route('/auth', authRoutes());

@@ -11,3 +11,6 @@ export const secretKey = () => `sk_live_${randomString(ALPHABET, 40)}`;
 
 /** Keys and tokens are high-entropy, so a fast hash is right here (not a password hash). */
 export const tokenHash = (token: string) => sha256Hex(token);
+
+/** `Authorization: Bearer sk_live_…` with a key of the right shape (secretKey above), or undefined. */
+export const bearerSecretKey = (authorization: string | undefined) => /^Bearer (sk_live_[0-9A-Za-z]{40})$/.exec(authorization ?? '')?.[1];

@@ -6,7 +6,7 @@ import { publishAgreement, VersionConflict } from '../../agreements/publish.js';
 import { agreementHash, allAcceptances, allTenants, allVersions, currentVersion, versionView } from '../../agreements/store.js';
 import type { AdminEnv } from '../env.js';
 import { requirePermission } from '../guards.js';
-import { readBody } from '../settings/body.js';
+import { readBody } from '../http/body.js';
 
 /**
  * R20, the operator's side under /v1/admin/platform-agreements (`platform.manage`): the versions
@@ -35,7 +35,7 @@ export function platformAgreementRoutes() {
   /** Publishes version current+1 and a notice to every tenant. 409 when the text equals the current version's. */
   r.post('/', async (c) => {
     const body = await readBody(c, AgreementPublishSchema);
-    if ('refusal' in body) return body.refusal;
+    if (!body.ok) return body.res;
     const { db, clock } = c.var.deps;
     const current = await currentVersion(db);
     if (current && current.sha256 === agreementHash(body.data.text)) return problem('conflict', { detail: `This is the text of version ${current.version}.` });

@@ -9,7 +9,7 @@ import { currentVersion, tenantAcceptances, versionView } from '../../agreements
 import type { AdminEnv } from '../env.js';
 import { requirePermission, requireTenant } from '../guards.js';
 import { tenantOf } from '../principal.js';
-import { fieldError, invalid, readBody } from '../settings/body.js';
+import { fieldError, invalid, readBody } from '../http/body.js';
 
 /**
  * R20, the tenant's side under /v1/admin/agreement. `GET` (owner, auditor) answers the current
@@ -40,7 +40,7 @@ export function agreementRoutes() {
     const p = c.var.principal;
     if (p.type !== 'user') return problem('forbidden', { detail: 'The processor agreement is accepted by a signed-in owner, not by an API key.' });
     const body = await readBody(c, AgreementAcceptSchema);
-    if ('refusal' in body) return body.refusal;
+    if (!body.ok) return body.res;
     const { db, clock } = c.var.deps;
     const [chosen] = await db.select().from(agreements).where(eq(agreements.version, body.data.version));
     if (!chosen) return invalid([fieldError('version', 'unknown_version', 'No agreement has this version.')]);

@@ -9,7 +9,7 @@ import { decodeProtectedHeader } from 'jose';
 import type { AdminEnv } from '../env.js';
 import { requirePermission, requireTenant } from '../guards.js';
 import { tenantOf } from '../principal.js';
-import { readBody } from '../settings/body.js';
+import { readBody } from '../http/body.js';
 import { parseQuery, queryObject } from '../exports/query-params.js';
 import { auditBundleDownload } from './export.js';
 import { can, type Permission } from '../../../../sdk/src/admin/roles.js';
@@ -72,7 +72,7 @@ export function auditRoutes() {
 
   r.post('/checkpoints/run', requirePermission('platform.manage'), async (c) => {
     const body = await readBody(c, v.strictObject({}, 'unknown_field'));
-    if ('refusal' in body) return body.refusal;
+    if (!body.ok) return body.res;
     const signing = hostSigningKey(c.env);
     if (!signing) {
       console.warn(`[aftercare] audit checkpoints skipped: no ${SIGNING_KEY_ENV}`);

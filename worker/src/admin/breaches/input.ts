@@ -2,7 +2,7 @@ import type { FieldError } from '../../../../sdk/src/schemas/index.js';
 import { instantMs } from '../../../../sdk/src/admin/breaches.js';
 import { existingTenants } from '../../breaches/store.js';
 import type { Db } from '../../db/types.js';
-import { fieldError } from '../settings/body.js';
+import { fieldError } from '../http/body.js';
 
 /** Checks of breach bodies the schema cannot make: the clock, and which tenants exist. Run on the raw body. */
 
@@ -22,16 +22,4 @@ export async function tenantIdErrors(db: Db, raw: unknown, path: string): Promis
   const found = await existingTenants(db, [...new Set(strings)]);
   const errors = raw.flatMap((x, i) => (typeof x === 'string' && strings.includes(x) && !found.has(x) ? [fieldError(`${path}.${i}`, 'unknown_tenant', 'No tenant has this id.')] : []));
   return { ids: [...new Set(strings)], errors };
-}
-
-/** The body as a plain object (or `{}`), for async checks before `readBody` (Hono caches the body text, so it can be read again). */
-export async function rawObject(c: { req: { text(): Promise<string> } }): Promise<Record<string, unknown>> {
-  const text = await c.req.text();
-  if (text.length > 64 * 1024) return {};
-  try {
-    const body: unknown = JSON.parse(text);
-    return typeof body === 'object' && body !== null && !Array.isArray(body) ? (body as Record<string, unknown>) : {};
-  } catch {
-    return {};
-  }
 }

@@ -10,9 +10,9 @@ import { notifyPending, NotifyConflict, recordBreach, updateBreach, type BreachC
 import { PLATFORM_CHAIN } from '../../registers/announce.js';
 import type { AdminEnv } from '../env.js';
 import { requirePermission } from '../guards.js';
-import { readBody } from '../settings/body.js';
+import { readBody } from '../http/body.js';
 import { breachDownload } from './export.js';
-import { instantErrors, rawObject, tenantIdErrors } from './input.js';
+import { instantErrors, tenantIdErrors } from './input.js';
 
 /**
  * R18, the operator's side: the data-breach register under /v1/admin/platform-breaches
@@ -59,10 +59,13 @@ export function platformBreachRoutes() {
   r.post('/', async (c) => {
     const { db, clock } = c.var.deps;
     const now = clock.now();
-    const known = await tenantIdErrors(db, (await rawObject(c)).tenantIds, 'tenantIds');
-    const body = await readBody(c, BreachCreateSchema, (raw) => [...instantErrors(raw.discoveredAt, 'discoveredAt', now), ...known.errors]);
-    if ('refusal' in body) return body.refusal;
-    const tenantIds = known.ids;
+    let tenantIds: string[] = [];
+    const body = await readBody(c, BreachCreateSchema, async (raw) => {
+      const known = await tenantIdErrors(db, raw.tenantIds, 'tenantIds');
+      tenantIds = known.ids;
+      return [...instantErrors(raw.discoveredAt, 'discoveredAt', now), ...known.errors];
+    });
+    if (!body.ok) return body.res;
     const { discoveredAt, description, dataCategories, approxSubjects, consequences, measures, notify } = body.data;
     try {
       const done = await recordBreach(db, c.var.audit, {
@@ -85,15 +88,19 @@ export function platformBreachRoutes() {
     const { db, clock } = c.var.deps;
     const breach = await findBreach(db, c.req.param('id'));
     if (!breach) return problem('not_found');
-    const known = await tenantIdErrors(db, (await rawObject(c)).addTenantIds, 'addTenantIds');
-    const body = await readBody(c, BreachPatchSchema, () => known.errors);
-    if ('refusal' in body) return body.refusal;
+    let added: string[] = [];
+    const body = await readBody(c, BreachPatchSchema, async (raw) => {
+      const known = await tenantIdErrors(db, raw.addTenantIds, 'addTenantIds');
+      added = known.ids;
+      return known.errors;
+    });
+    if (!body.ok) return body.res;
     const { addTenantIds: _added, notify, ...rest } = body.data;
     const already = new Set((await affectedOf(db, breach.id)).map((t) => t.tenantId));
     const changes: BreachChanges = Object.fromEntries(Object.entries(rest).filter(([k, v]) => JSON.stringify(v) !== JSON.stringify(breach[k as keyof typeof breach])));
     try {
       const done = await updateBreach(db, c.var.audit, {
-        breach, changes, addTenantIds: known.ids.filter((t) => !already.has(t)), notify, operatorId: c.var.principal.id, now: clock.now(), hooked: await hookedTenants(db),
+        breach, changes, addTenantIds: added.filter((t) => !already.has(t)), notify, operatorId: c.var.principal.id, now: clock.now(), hooked: await hookedTenants(db),
       });
       return c.json(await one(c, breach.id, done));
     } catch (err) {

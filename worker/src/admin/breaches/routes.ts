@@ -8,7 +8,7 @@ import { tenantView } from '../../breaches/views.js';
 import type { AdminEnv } from '../env.js';
 import { requirePermission, requireTenant } from '../guards.js';
 import { actorOf, tenantOf } from '../principal.js';
-import { readBody } from '../settings/body.js';
+import { readBody } from '../http/body.js';
 import { breachDownload } from './export.js';
 import { instantErrors } from './input.js';
 
@@ -58,7 +58,7 @@ export function breachRoutes() {
     if (!x) return problem('not_found');
     const now = clock.now();
     const body = await readBody(c, FollowUpPutSchema, (raw) => (raw.reportedToAuthority === true ? instantErrors(raw.reportedAt, 'reportedAt', now, x.breach.discoveredAt) : []));
-    if ('refusal' in body) return body.refusal;
+    if (!body.ok) return body.res;
     const { reportedToAuthority, reportedAt, note } = body.data;
     await recordFollowUp(db, c.var.audit, { tenantId, breachId: x.breach.id, actor: actorOf(c.var.principal), reportedToAuthority, reportedAt: reportedAt ?? null, note, now });
     const [b] = await mine(c, x.breach.id);

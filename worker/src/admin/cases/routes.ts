@@ -5,7 +5,8 @@ import { toFieldErrors } from '../../../../sdk/src/schemas/index.js';
 import { problem } from '../../lib/problem.js';
 import type { AdminEnv } from '../env.js';
 import { requirePermission, requireTenant } from '../guards.js';
-import { invalid, queryObject, readBody } from './body.js';
+import { invalid, readBody } from '../http/body.js';
+import { queryObject } from '../http/query.js';
 import { caseDocuments, CursorError, findCaseRow, listCaseRows } from './query.js';
 import { addNote, assignCase, changeStatus, refusable } from './work.js';
 
@@ -59,7 +60,7 @@ export function caseRoutes() {
     const id = c.req.param('id').toLowerCase();
     if (!UUID.test(id) || !(await findCaseRow(c.var.deps.db, c.var.principal, id))) return problem('not_found');
     const body = await readBody(c, CaseStatusChangeSchema);
-    if ('refusal' in body) return body.refusal;
+    if (!body.ok) return body.res;
     const refusal = await refusable(() => changeStatus(ctx(c), id, body.data.status));
     return refusal ?? c.json(await detail(c, id));
   });
@@ -68,7 +69,7 @@ export function caseRoutes() {
     const id = c.req.param('id').toLowerCase();
     if (!UUID.test(id) || !(await findCaseRow(c.var.deps.db, c.var.principal, id))) return problem('not_found');
     const body = await readBody(c, CaseAssignSchema);
-    if ('refusal' in body) return body.refusal;
+    if (!body.ok) return body.res;
     const refusal = await refusable(() => assignCase(ctx(c), id, body.data.organisationId));
     return refusal ?? c.json(await detail(c, id));
   });
@@ -77,7 +78,7 @@ export function caseRoutes() {
     const id = c.req.param('id').toLowerCase();
     if (!UUID.test(id) || !(await findCaseRow(c.var.deps.db, c.var.principal, id))) return problem('not_found');
     const body = await readBody(c, CaseNoteSchema);
-    if ('refusal' in body) return body.refusal;
+    if (!body.ok) return body.res;
     let note: Awaited<ReturnType<typeof addNote>> | undefined;
     const refusal = await refusable(async () => (note = await addNote(ctx(c), id, body.data)));
     return refusal ?? c.json(note, 201);

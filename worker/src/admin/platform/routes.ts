@@ -10,7 +10,7 @@ import { changedProfileFields, loadPlatformProfile, upsertPlatformProfile } from
 import { allObjections, allSubprocessors, findSubprocessor, startDateErrors, subprocessorView, withObjections } from '../../registers/subprocessors.js';
 import type { AdminEnv } from '../env.js';
 import { requirePermission } from '../guards.js';
-import { readBody } from '../settings/body.js';
+import { readBody } from '../http/body.js';
 
 /**
  * The platform operator's registers (platform.manage): the processor profile shown in every
@@ -27,7 +27,7 @@ export function platformRoutes() {
   /** Replaces the whole profile; the audit entry names the fields that changed. */
   r.put('/profile', async (c) => {
     const body = await readBody(c, PlatformProfilePutSchema);
-    if ('refusal' in body) return body.refusal;
+    if (!body.ok) return body.res;
     const { db, clock } = c.var.deps;
     const now = clock.now();
     const before = await loadPlatformProfile(db);
@@ -53,7 +53,7 @@ export function platformRoutes() {
     const now = clock.now();
     const existing = await allSubprocessors(db);
     const body = await readBody(c, SubprocessorCreateSchema, (raw) => startDateErrors(raw, now, existing));
-    if ('refusal' in body) return body.refusal;
+    if (!body.ok) return body.res;
     const { name, purpose, location, safeguards, startDate } = body.data;
     const done = await announceSubprocessor(db, c.var.audit, { sp: { name, purpose, location, safeguards: safeguards || null, startDate }, operatorId: c.var.principal.id, now });
     const out: SubprocessorCreated = { ...subprocessorView(done.row, now), noticesCreated: done.noticesCreated, webhooksQueued: done.webhooksQueued };
@@ -66,7 +66,7 @@ export function platformRoutes() {
     const id = c.req.param('id');
     if (!(await findSubprocessor(db, id))) return problem('not_found');
     const body = await readBody(c, SubprocessorPatchSchema);
-    if ('refusal' in body) return body.refusal;
+    if (!body.ok) return body.res;
     const now = clock.now();
     if (!(await endSubprocessor(db, c.var.audit, { id, operatorId: c.var.principal.id, now }))) return problem('conflict', { detail: 'This sub-processor has ended already.' });
     return c.json(subprocessorView((await findSubprocessor(db, id))!, now));

@@ -13,7 +13,7 @@ import { allSubprocessors, findSubprocessor, subprocessorView, tenantObjections,
 import type { AdminEnv } from '../env.js';
 import { requirePermission, requireTenant } from '../guards.js';
 import { actorOf, tenantOf } from '../principal.js';
-import { readBody } from '../settings/body.js';
+import { readBody } from '../http/body.js';
 import { registerDocument } from './documents.js';
 
 const read = [requirePermission('registers.read'), requireTenant] as const;
@@ -46,7 +46,7 @@ export function registerRoutes() {
 
   r.put('/register/controller', ...manage, async (c) => {
     const body = await readBody(c, ControllerPutSchema);
-    if ('refusal' in body) return body.refusal;
+    if (!body.ok) return body.res;
     const { db, clock } = c.var.deps;
     const tenantId = tenantOf(c.var.principal);
     const current = await loadController(db, tenantId);
@@ -81,7 +81,7 @@ export function registerRoutes() {
     const sp = await findSubprocessor(db, c.req.param('id'));
     if (!sp) return problem('not_found');
     const body = await readBody(c, ObjectionCreateSchema);
-    if ('refusal' in body) return body.refusal;
+    if (!body.ok) return body.res;
     if (sp.endedAt !== null) return problem('conflict', { detail: 'This sub-processor is no longer used.' });
     const p = c.var.principal;
     const row = await recordObjection(db, c.var.audit, { tenantId: tenantOf(p), subprocessorId: sp.id, userId: p.id, actorType: actorOf(p).actorType, reason: body.data.reason, now: clock.now() });

@@ -10,7 +10,7 @@ import { runRetention } from '../../retention/run.js';
 import type { AdminEnv } from '../env.js';
 import { requirePermission, requireTenant } from '../guards.js';
 import { actorOf, tenantOf } from '../principal.js';
-import { readBody } from '../settings/body.js';
+import { readBody } from '../http/body.js';
 
 /**
  * R12 retention for the caller's tenant. `registers.read` (owner, auditor): policies and
@@ -30,7 +30,7 @@ export function retentionRoutes() {
 
   r.put('/policies', manage, async (c) => {
     const body = await readBody(c, RetentionPoliciesPutSchema);
-    if ('refusal' in body) return body.refusal;
+    if (!body.ok) return body.res;
     const { db, clock } = c.var.deps;
     const tenantId = tenantOf(c.var.principal);
     await savePolicies(db, c.var.audit, { tenantId, actor: actorOf(c.var.principal), now: clock.now(), patch: body.data });
@@ -47,7 +47,7 @@ export function retentionRoutes() {
 
   r.post('/run', manage, async (c) => {
     const body = await readBody(c, v.strictObject({}, 'unknown_field'));
-    if ('refusal' in body) return body.refusal;
+    if (!body.ok) return body.res;
     const { db, clock } = c.var.deps;
     const report = await runRetention({ db, clock, audit: c.var.audit }, tenantOf(c.var.principal), { actor: actorOf(c.var.principal), holder: 'admin' });
     if (!report) return problem('conflict', { detail: 'A retention run for this tenant is in progress; try again in a few minutes.' });

@@ -10,7 +10,7 @@ import { ConsentTextCreateSchema, type ConsentTextList, type ConsentTextVersion 
 import type { Locale } from '../../../../sdk/src/schemas/index.js';
 import type { AdminEnv } from '../env.js';
 import { actorOf, tenantOf } from '../principal.js';
-import { readBody } from './body.js';
+import { readBody } from '../http/body.js';
 
 /**
  * R5 consent texts under /settings/consent-texts: every version per locale (the newest is
@@ -34,7 +34,7 @@ export function consentTextRoutes() {
 
   r.post('/', async (c) => {
     const body = await readBody(c, ConsentTextCreateSchema);
-    if ('refusal' in body) return body.refusal;
+    if (!body.ok) return body.res;
     const { locale, text } = body.data;
     const { db, clock } = c.var.deps;
     const tenantId = tenantOf(c.var.principal);

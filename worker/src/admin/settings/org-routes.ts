@@ -11,7 +11,7 @@ import type { PartnerType } from '../../../../sdk/src/admin/roles.js';
 import type { AdminEnv } from '../env.js';
 import { requirePermission, requireTenant } from '../guards.js';
 import { actorOf, tenantOf } from '../principal.js';
-import { readBody } from './body.js';
+import { readBody } from '../http/body.js';
 
 type OrgRow = typeof partnerOrgs.$inferSelect;
 const toView = (o: OrgRow): OrganisationView => ({ id: o.id, name: o.name, type: o.type as PartnerType, disabled: o.disabledAt !== null, createdAt: o.createdAt, disabledAt: o.disabledAt });
@@ -42,7 +42,7 @@ export function orgRoutes() {
 
   r.post('/', requirePermission('settings.manage'), async (c) => {
     const body = await readBody(c, OrganisationCreateSchema);
-    if ('refusal' in body) return body.refusal;
+    if (!body.ok) return body.res;
     const { db, clock } = c.var.deps;
     const tenantId = tenantOf(c.var.principal);
     const now = clock.now();
@@ -58,7 +58,7 @@ export function orgRoutes() {
     const org = await findOrg(db, tenantId, c.req.param('id'));
     if (!org) return problem('not_found');
     const body = await readBody(c, OrganisationPatchSchema);
-    if ('refusal' in body) return body.refusal;
+    if (!body.ok) return body.res;
     const p = body.data;
     const fields: string[] = [];
     if (p.name !== undefined && p.name !== org.name) fields.push('name');

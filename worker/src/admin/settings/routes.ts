@@ -4,7 +4,8 @@ import { SettingsPatchSchema } from '../../../../sdk/src/admin/settings.js';
 import type { AdminEnv } from '../env.js';
 import { requirePermission, requireTenant } from '../guards.js';
 import { tenantOf } from '../principal.js';
-import { invalid, originErrors, readBody } from './body.js';
+import { invalid, readBody } from '../http/body.js';
+import { originErrors } from './field-checks.js';
 import { consentTextRoutes } from './consent-routes.js';
 import { applyPatch, changedFields, checkPatch } from './settings-patch.js';
 import { loadSettings } from './settings-view.js';
@@ -25,7 +26,7 @@ export function settingsRoutes() {
 
   r.patch('/', async (c) => {
     const body = await readBody(c, SettingsPatchSchema, (b) => originErrors(b.allowedOrigins, 'allowedOrigins'));
-    if ('refusal' in body) return body.refusal;
+    if (!body.ok) return body.res;
     const { db, clock } = c.var.deps;
     const tenantId = tenantOf(c.var.principal);
     const current = await loadSettings(db, tenantId);

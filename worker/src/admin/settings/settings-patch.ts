@@ -8,7 +8,7 @@ import type { SettingsOutput } from '../../../../sdk/src/admin/settings.js';
 import type { SettingsPatchSchema } from '../../../../sdk/src/admin/settings.js';
 import type { FieldError } from '../../../../sdk/src/schemas/index.js';
 import { actorOf, type Principal } from '../principal.js';
-import { fieldError } from './body.js';
+import { fieldError } from '../http/body.js';
 
 type Patch = v.InferOutput<typeof SettingsPatchSchema>;
 const sameSet = (a: readonly string[], b: readonly string[]) => a.length === b.length && [...a].sort().join('\n') === [...b].sort().join('\n');

@@ -8,7 +8,8 @@ import { TenantCreateSchema, type TenantCreated, type TenantList } from '../../.
 import { hashPassword } from '../auth/password.js';
 import type { AdminEnv } from '../env.js';
 import { requirePermission } from '../guards.js';
-import { originErrors, passwordErrors, readBody } from './body.js';
+import { readBody } from '../http/body.js';
+import { originErrors, passwordErrors } from './field-checks.js';
 import { loginCodeTaken } from './user-view.js';
 import { isLoginCodeViolation, loginCodeConflict, newUserRow, userCreatedFields } from './user-write.js';
 
@@ -40,7 +41,7 @@ export function tenantRoutes() {
       const owner = (typeof b.owner === 'object' && b.owner !== null ? b.owner : {}) as Record<string, unknown>;
       return [...originErrors(b.origins, 'origins'), ...passwordErrors(owner.password, owner.loginCode, 'owner.password')];
     });
-    if ('refusal' in body) return body.refusal;
+    if (!body.ok) return body.res;
     const t = body.data;
     const { db, clock } = c.var.deps;
     if (await loginCodeTaken(db, t.owner.loginCode)) return loginCodeConflict('owner.loginCode');

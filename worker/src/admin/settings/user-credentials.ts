@@ -8,7 +8,8 @@ import { PasswordSetSchema } from '../../../../sdk/src/admin/settings.js';
 import { hashPassword } from '../auth/password.js';
 import type { AdminEnv } from '../env.js';
 import { actorOf, tenantOf } from '../principal.js';
-import { passwordErrors, readBody } from './body.js';
+import { readBody } from '../http/body.js';
+import { passwordErrors } from './field-checks.js';
 import { findTenantUser, toUserView, type UserRow } from './user-view.js';
 import { revokeSessionsStatement } from './user-write.js';
 
@@ -41,7 +42,7 @@ export function userCredentialRoutes() {
     const user = await target(c);
     if (user instanceof Response) return user;
     const body = await readBody(c, PasswordSetSchema, (b) => passwordErrors(b.password, user.loginCode));
-    if ('refusal' in body) return body.refusal;
+    if (!body.ok) return body.res;
     const passwordHash = await hashPassword(body.data.password);
     return c.json(await credentialChange(c, user, { passwordHash }, 'user.password_set', ['password']));
   });

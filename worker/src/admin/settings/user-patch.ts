@@ -7,7 +7,8 @@ import { problem } from '../../lib/problem.js';
 import { UserPatchSchema, type UserView } from '../../../../sdk/src/admin/settings.js';
 import type { AdminEnv } from '../env.js';
 import { actorOf, tenantOf } from '../principal.js';
-import { fieldError, invalid, orRefusal, readBody, Refused } from './body.js';
+import { fieldError, invalid, readBody } from '../http/body.js';
+import { orRefusal, Refused } from '../http/refused.js';
 import { findTenantUser, isActiveOrg, otherActiveOwners, toUserView } from './user-view.js';
 import { revokeSessionsStatement } from './user-write.js';
 
@@ -25,7 +26,7 @@ export async function patchUser(c: Context<AdminEnv>): Promise<UserView | Respon
   const target = await findTenantUser(db, tenantId, c.req.param('id')!);
   if (!target) return problem('not_found');
   const body = await readBody(c, UserPatchSchema);
-  if ('refusal' in body) return body.refusal;
+  if (!body.ok) return body.res;
   const p = body.data;
 
   const role = p.role ?? target.role;

@@ -9,7 +9,8 @@ import { hashPassword } from '../auth/password.js';
 import type { AdminEnv } from '../env.js';
 import { requirePermission, requireTenant } from '../guards.js';
 import { actorOf, tenantOf } from '../principal.js';
-import { fieldError, invalid, passwordErrors, readBody } from './body.js';
+import { fieldError, invalid, readBody } from '../http/body.js';
+import { passwordErrors } from './field-checks.js';
 import { userCredentialRoutes } from './user-credentials.js';
 import { patchUser } from './user-patch.js';
 import { findTenantUser, isActiveOrg, loginCodeTaken, toUserView, userColumns } from './user-view.js';
@@ -27,7 +28,7 @@ export function userRoutes() {
 
   r.post('/', async (c) => {
     const body = await readBody(c, UserCreateSchema, (b) => passwordErrors(b.password, b.loginCode));
-    if ('refusal' in body) return body.refusal;
+    if (!body.ok) return body.res;
     const u = body.data;
     const { db, clock } = c.var.deps;
     const tenantId = tenantOf(c.var.principal);

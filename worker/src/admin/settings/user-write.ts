@@ -5,7 +5,7 @@ import { isUniqueViolation } from '../../db/errors.js';
 import { uuidv7 } from '../../lib/ids.js';
 import { problem } from '../../lib/problem.js';
 import type { TenantRole } from '../../../../sdk/src/admin/roles.js';
-import { fieldError } from './body.js';
+import { fieldError } from '../http/body.js';
 
 /**
  * The statement that ends every live session of a user (what `revokeUserSessions` in

@@ -4,12 +4,12 @@ import { anonymiseSubject } from '../../anonymise/index.js';
 import { problem } from '../../lib/problem.js';
 import type { AdminEnv } from '../env.js';
 import { actorOf, tenantOf } from '../principal.js';
-import { parseBody } from './body.js';
+import { readBody } from '../http/body.js';
 
 /** `POST /subjects/:id/anonymise` `{ confirm: true }` (R10): irreversible erasure; owners only. */
 export async function anonymise(c: Context<AdminEnv>) {
-  const body = await parseBody(c, AnonymiseRequestSchema);
-  if ('refusal' in body) return body.refusal;
+  const body = await readBody(c, AnonymiseRequestSchema);
+  if (!body.ok) return body.res;
   const { db, clock } = c.var.deps;
   const outcome = await anonymiseSubject(db, c.var.audit, {
     tenantId: tenantOf(c.var.principal),

@@ -1,5 +1,6 @@
 import { and, eq, isNull } from 'drizzle-orm';
 import type { Context } from 'hono';
+import * as v from 'valibot';
 import { rectifiedSubject, SUBJECT_FIELDS, type RectifyResult, type SubjectFields } from '../../../../sdk/src/admin/subjects.js';
 import { subjects } from '../../db/schema.js';
 import { auditInsert } from '../../audit/log.js';
@@ -7,7 +8,7 @@ import { uuidv7 } from '../../lib/ids.js';
 import { problem } from '../../lib/problem.js';
 import type { AdminEnv } from '../env.js';
 import { actorOf, tenantOf } from '../principal.js';
-import { invalid, readJson } from './body.js';
+import { invalidIssues, readBody } from '../http/body.js';
 import { findSubject } from './read.js';
 
 /**
@@ -21,11 +22,11 @@ export async function rectify(c: Context<AdminEnv>) {
   const current = await findSubject(db, tenantId, id);
   if (!current) return problem('not_found');
   if (current.anonymizedAt !== null) return problem('conflict', { detail: 'This subject has been anonymised; it can no longer be changed.' });
-  const body = await readJson(c);
-  if ('refusal' in body) return body.refusal;
+  const body = await readBody(c, v.record(v.string(), v.unknown()));
+  if (!body.ok) return body.res;
   const fieldsNow = Object.fromEntries(SUBJECT_FIELDS.map((k) => [k, current[k]])) as SubjectFields;
-  const result = rectifiedSubject(fieldsNow, body.value);
-  if (!result.ok) return invalid(result.issues);
+  const result = rectifiedSubject(fieldsNow, body.data);
+  if (!result.ok) return invalidIssues(result.issues);
   if (!result.changed.length) return c.json<RectifyResult>({ subject: current, changed: [] });
 
   const now = clock.now();

@@ -7,7 +7,7 @@ import { requirePermission, requireTenant } from '../guards.js';
 import { tenantOf } from '../principal.js';
 import { accessExport } from './access-export.js';
 import { anonymise } from './anonymise.js';
-import { invalid } from './body.js';
+import { invalidIssues } from '../http/body.js';
 import { caseSummary, findSubject, subjectRecords } from './read.js';
 import { rectify } from './rectify.js';
 import { searchSubjects } from './search.js';
@@ -26,7 +26,7 @@ export function subjectRoutes() {
 
   r.get('/', manage, async (c) => {
     const parsed = v.safeParse(SubjectSearchQuerySchema, { q: c.req.query('q') });
-    if (!parsed.success) return invalid(parsed.issues);
+    if (!parsed.success) return invalidIssues(parsed.issues);
     return c.json(await searchSubjects(c.var.deps.db, tenantOf(c.var.principal), searchTerms(parsed.output.q)));
   });
 

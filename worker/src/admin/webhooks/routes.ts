@@ -8,7 +8,7 @@ import { outboxStatement } from '../../webhooks/outbox.js';
 import type { AdminEnv } from '../env.js';
 import { requirePermission, requireTenant } from '../guards.js';
 import { tenantOf } from '../principal.js';
-import { invalid, readBody } from '../settings/body.js';
+import { invalid, readBody } from '../http/body.js';
 import { DeliveryQuerySchema, listDeliveries } from './deliveries.js';
 import { loadWebhookSettings, newWebhookSecret, secretPrefix, viewOf, writeWebhookSettings } from './settings.js';
 import { urlFieldError, webhookUrlErrors } from './url.js';
@@ -37,7 +37,7 @@ export function webhookRoutes() {
 
   r.put('/', requirePermission('registers.manage'), async (c) => {
     const body = await readBody(c, WebhookSettingsPutSchema, (b) => webhookUrlErrors(b.url, !!c.var.config.webhookPrivateTargets));
-    if ('refusal' in body) return body.refusal;
+    if (!body.ok) return body.res;
     // Node: a name that resolves to a private address is refused now as well (Workers cannot resolve; every send checks again).
     const resolved = body.data.url !== null && !c.var.config.webhookPrivateTargets ? await c.var.deps.webhookHostCheck?.(new URL(body.data.url).hostname) : null;
     if (resolved) return invalid([urlFieldError(resolved)]);
