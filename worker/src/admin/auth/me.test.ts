@@ -115,6 +115,26 @@ describe('/v1/admin/me/totp', () => {
     expect(actions).toEqual(expect.arrayContaining(['user.totp_enabled', 'user.totp_disabled']));
   }, 90_000);
 
+  it('setup and disable ask for the password again (disable also a current code): a session alone is not enough', async () => {
+    const now = Date.UTC(2026, 0, 5, 9, 0, 10);
+    h = await makeAdminHarness({ clock: { now: () => now } });
+    const { user, auth } = await h.as('staff');
+    const errs = async (res: Response) => [res.status, ...(((await res.json()) as Errors).errors ?? []).map((e) => `${e.path}:${e.code}`)];
+    expect(await errs(await h.admin('/me/totp/setup', { as: auth, method: 'POST' }))).toEqual([400]);
+    expect(await errs(await h.admin('/me/totp/setup', { as: auth, body: {} }))).toEqual([422, 'password:required']);
+    expect(await errs(await h.admin('/me/totp/setup', { as: auth, body: { password: 'niet-mijn-wachtwoord' } }))).toEqual([422, 'password:wrong_password']);
+    expect((await h.db.select().from(users).where(eq(users.id, user.id)))[0]!.totpSecret).toBeNull();
+
+    const secret = 'GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ';
+    const owner = await h.addUser({ tenantId: h.tenant.tenantId, role: 'owner', totpSecret: secret });
+    const ownerAuth = await h.sessionFor(owner.id);
+    expect(await errs(await h.admin('/me/totp/disable', { as: ownerAuth, body: {} }))).toEqual([422, 'password:required']);
+    expect(await errs(await h.admin('/me/totp/disable', { as: ownerAuth, body: { password: owner.password } }))).toEqual([422, 'totpCode:required']);
+    expect(await errs(await h.admin('/me/totp/disable', { as: ownerAuth, body: { password: 'niet-mijn-wachtwoord', totpCode: totpAt(secret, now) } }))).toEqual([422, 'password:wrong_password']);
+    expect((await h.db.select().from(users).where(eq(users.id, owner.id)))[0]!.totpEnabledAt).not.toBeNull();
+    expect((await h.admin('/me/totp/disable', { as: ownerAuth, body: { password: owner.password, totpCode: totpAt(secret, now) } })).status).toBe(204);
+  });
+
   it('refuses to turn TOTP off for an owner when the tenant requires it', async () => {
     h = await makeAdminHarness();
     await h.db.update(tenants).set({ requireTotpForOwners: true }).where(eq(tenants.id, h.tenant.tenantId));
