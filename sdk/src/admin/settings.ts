@@ -55,6 +55,8 @@ export type PublishableKeyView = { id: string; key: string; createdAt: number; o
 export type SettingsOutput = {
   tenantId: string;
   name: string;
+  /** Read-only: users of this tenant sign in as `<login code>@<slug>`. */
+  slug: string;
   privacyUrl: string;
   /** The origins of the tenant's active publishable keys. */
   allowedOrigins: string[];
