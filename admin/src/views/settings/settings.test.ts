@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { apiSignIn, apiSignOut, button, deep, deepAll, heading, mountApp, until } from '../../testing/fixtures.js';
+import { apiSignIn, apiSignOut, button, deep, deepAll, fixtures, heading, mountApp, until } from '../../testing/fixtures.js';
 
 describe('<admin-settings> (owner, real API)', () => {
   before(() => apiSignIn('owner'));
@@ -34,5 +34,35 @@ describe('<admin-settings> (owner, real API)', () => {
     expect(deep(app, 'admin-copy-button')).to.exist;
     expect(deepAll(app, 'tbody').map((t) => t.textContent).join()).not.to.contain(key);
     await expect(app).to.be.accessible();
+  });
+
+  it('an owner key asks for the password again (wrong: error on the field); the list shows when a key expires', async () => {
+    const app = await mountApp('#/settings/api-keys', 'nl');
+    await until(() => deep(app, 'select[name=role]'), 'the form');
+    expect(deep(app, 'input[name=password]')).not.to.exist;
+    const name = `Beheer ${Date.now()}`;
+    deep<HTMLInputElement>(app, 'input[name=name]')!.value = name;
+    const role = deep<HTMLSelectElement>(app, 'select[name=role]')!;
+    role.value = 'owner';
+    role.dispatchEvent(new Event('change', { bubbles: true, composed: true }));
+    await until(() => deep(app, 'input[name=password]'), 'the password field');
+    deep<HTMLSelectElement>(app, 'select[name=expiry]')!.value = '30';
+    await expect(app).to.be.accessible();
+    deep<HTMLInputElement>(app, 'input[name=password]')!.value = 'niet-het-wachtwoord';
+    button(app, 'Sleutel aanmaken')!.click();
+    await until(() => deep(app, '#k-password-error'), 'the password error');
+    expect(deep(app, '#k-password-error')!.textContent).to.equal('Dit wachtwoord klopt niet.');
+    deep<HTMLInputElement>(app, 'input[name=password]')!.value = fixtures().users.owner.password;
+    button(app, 'Sleutel aanmaken')!.click();
+    await until(() => deep(app, '#new-key'), 'the new key');
+    const row = deepAll(app, 'tbody tr').find((r) => r.textContent!.includes(name))!;
+    expect(row.textContent).to.contain('eigenaar');
+    expect(row.textContent).not.to.contain('nooit');
+  });
+
+  it('General shows the organisation code users sign in with', async () => {
+    const app = await mountApp('#/settings/tenant', 'nl');
+    await until(() => deep(app, 'input[name=privacyUrl]'), 'the form');
+    expect(deepAll(app, 'dd').map((d) => d.textContent).join()).to.contain(fixtures().slug);
   });
 });
