@@ -41,23 +41,31 @@ describe('<admin-settings> (owner, real API)', () => {
     await until(() => deep(app, 'select[name=role]'), 'the form');
     expect(deep(app, 'input[name=password]')).not.to.exist;
     const name = `Beheer ${Date.now()}`;
-    deep<HTMLInputElement>(app, 'input[name=name]')!.value = name;
     const role = deep<HTMLSelectElement>(app, 'select[name=role]')!;
     role.value = 'owner';
     role.dispatchEvent(new Event('change', { bubbles: true, composed: true }));
     await until(() => deep(app, 'input[name=password]'), 'the password field');
-    deep<HTMLSelectElement>(app, 'select[name=expiry]')!.value = '30';
     await expect(app).to.be.accessible();
-    deep<HTMLInputElement>(app, 'input[name=password]')!.value = 'niet-het-wachtwoord';
+    // A re-render puts the fields back to their defaults: fill them in right before each submit.
+    const fill = (password: string) => {
+      deep<HTMLInputElement>(app, 'input[name=name]')!.value = name;
+      deep<HTMLSelectElement>(app, 'select[name=expiry]')!.value = '30';
+      deep<HTMLInputElement>(app, 'input[name=password]')!.value = password;
+    };
+    fill('niet-het-wachtwoord');
     button(app, 'Sleutel aanmaken')!.click();
     await until(() => deep(app, '#k-password-error'), 'the password error');
     expect(deep(app, '#k-password-error')!.textContent).to.equal('Dit wachtwoord klopt niet.');
-    deep<HTMLInputElement>(app, 'input[name=password]')!.value = fixtures().users.owner.password;
+    fill(fixtures().users.owner.password);
     button(app, 'Sleutel aanmaken')!.click();
-    await until(() => deep(app, '#new-key'), 'the new key');
-    const row = deepAll(app, 'tbody tr').find((r) => r.textContent!.includes(name))!;
+    const rowOf = () => deepAll(app, 'tbody tr').find((r) => r.textContent!.includes(name));
+    await until(rowOf, 'the new key in the list');
+    const row = rowOf()!;
     expect(row.textContent).to.contain('eigenaar');
-    expect(row.textContent).not.to.contain('nooit');
+    // Cells: start, role, created, expires, last used, revoked, actions.
+    const expires = Array.from(row.querySelectorAll('td'))[3]!.textContent!;
+    expect(expires).not.to.contain('nooit');
+    expect(expires).to.match(/\d{4}/);
   });
 
   it('General shows the organisation code users sign in with', async () => {
