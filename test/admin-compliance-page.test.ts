@@ -10,7 +10,7 @@ describe('privacy & compliance views in Chromium (built Node host, strict CSP)',
   it('operator: agreement published, breach recorded, platform views', async () => {
     const { context, page, problems } = await openAdmin(ctx.browser, `${ctx.server.url}/admin/`, { width: 1280 });
     try {
-      await signIn(page, ctx.seed.users.operator.loginCode, ctx.seed.users.operator.password);
+      await signIn(page, ctx.seed.users.operator.signIn, ctx.seed.users.operator.password);
       await go(page, '#/platform/agreements', /^Platform/);
       // The host published version 1 and the ctx.seed accepted it: publish version 2 (a changed text).
       await page.locator('#pa-nl').fill(`${await page.locator('#pa-nl').inputValue()}\n\nArtikel 12: wijzigingen worden 30 dagen vooraf gemeld.`);
@@ -43,7 +43,7 @@ describe('privacy & compliance views in Chromium (built Node host, strict CSP)',
     it(`owner at ${width} px: agreement first, then every privacy view and notices`, async () => {
       const { context, page, problems } = await openAdmin(ctx.browser, `${ctx.server.url}/admin/`, { width });
       try {
-        await signIn(page, ctx.seed.users.owner.loginCode, ctx.seed.users.owner.password);
+        await signIn(page, ctx.seed.users.owner.signIn, ctx.seed.users.owner.password);
         // The first run meets the gate (the operator just published a version) and accepts it.
         await expect.poll(() => h1(page).textContent()).toBe(width === 1280 ? 'Verwerkersovereenkomst' : 'Zaken');
         if (width === 1280) {

@@ -40,7 +40,7 @@ async function asCarrier(reference: string, step: string) {
   const { context, page, problems } = await openAdmin(browser, `${server.url}/admin/`);
   const net = recordAdminResponses(page);
   try {
-    await signIn(page, CARRIER.loginCode, CARRIER.password);
+    await signIn(page, `${CARRIER.loginCode}@demo`, CARRIER.password);
     const links = await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link').allTextContents();
     expect(links.map((l) => l.trim())).toEqual(['Zaken', 'Mijn account']);
     await heading(page, 'Zaken');
@@ -101,7 +101,7 @@ describe('widget → owner works the case → carrier sees only its fields (real
     try {
       await heading(page, 'Aanmelden');
       await shoot(page, 'owner-sign-in');
-      await signIn(page, OWNER.loginCode, OWNER.password);
+      await signIn(page, `${OWNER.loginCode}@demo`, OWNER.password);
       await ownerLanded(page);
 
       // 3. Settings: a carrier organisation, then its user.
@@ -236,12 +236,12 @@ describe('widget → owner works the case → carrier sees only its fields (real
     const a = await openAdmin(browser, `${server.url}/admin/`);
     const b = await openAdmin(browser, `${server.url}/admin/`);
     try {
-      await signIn(a.page, OWNER.loginCode, OWNER.password);
+      await signIn(a.page, `${OWNER.loginCode}@demo`, OWNER.password);
       await ownerLanded(a.page);
       let downloads = 0;
       a.page.on('download', () => void downloads++);
 
-      await signIn(b.page, OWNER.loginCode, OWNER.password);
+      await signIn(b.page, `${OWNER.loginCode}@demo`, OWNER.password);
       await menu(b.page, 'Mijn account', 'Mijn account');
       const form = b.page.locator('admin-password-form form');
       await form.getByLabel('Huidig wachtwoord', { exact: true }).fill('niet-het-goede-wachtwoord');
@@ -264,7 +264,7 @@ describe('widget → owner works the case → carrier sees only its fields (real
       await a.page.getByText('Uw sessie is verlopen').first().waitFor();
       await shoot(a.page, 'export-after-session-end');
       expect(downloads).toBe(0);
-      await signIn(a.page, OWNER.loginCode, NEW);
+      await signIn(a.page, `${OWNER.loginCode}@demo`, NEW);
       await ownerLanded(a.page);
       const [download] = await Promise.all([a.page.waitForEvent('download'), a.page.getByRole('link', { name: 'CSV', exact: true }).click()]);
       expect(readFileSync((await download.path())!, 'utf8').split('\n')[0]).toMatch(/reference/i);

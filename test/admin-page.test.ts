@@ -30,7 +30,7 @@ describe('admin page in Chromium (built Node host, strict CSP)', () => {
       try {
         await expect.poll(() => h1(page).textContent()).toBe('Aanmelden');
         await shoot(page, `${width}-sign-in`);
-        await signIn(page, ctx.seed.users.owner.loginCode, ctx.seed.users.owner.password);
+        await signIn(page, ctx.seed.users.owner.signIn, ctx.seed.users.owner.password);
         await expect.poll(() => h1(page).textContent()).toBe('Zaken');
         await page.locator('tbody a').first().waitFor();
         await shoot(page, `${width}-cases`);
@@ -71,7 +71,7 @@ describe('admin page in Chromium (built Node host, strict CSP)', () => {
     for (const [role, nav, file] of [['partner', ['Zaken', 'Mijn account'], 'partner-cases'], ['auditor', ['Logboeken', 'Privacy', 'Meldingen', 'Mijn account'], 'auditor-logs'], ['operator', ['Tenants', 'Platform', 'Mijn account'], 'operator-tenants']] as const) {
       const { context, page, problems } = await openAdmin(ctx.browser, `${ctx.server.url}/admin/`);
       try {
-        await signIn(page, ctx.seed.users[role].loginCode, ctx.seed.users[role].password);
+        await signIn(page, ctx.seed.users[role].signIn, ctx.seed.users[role].password);
         const links = await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link').allTextContents();
         expect(links.map((l) => l.trim())).toEqual(nav);
         await page.waitForLoadState('networkidle');

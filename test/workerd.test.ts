@@ -26,7 +26,7 @@ type Seen = { status: number; body: string; headers: Headers };
 describe('the Worker in workerd (wrangler, local D1)', () => {
   let persistTo: string;
   let worker: LocalWorker | undefined;
-  let tenant: { tenantId: string; publishableKey: string };
+  let tenant: { tenantId: string; slug: string; publishableKey: string };
   let config: PublicConfig;
   /** Every response the SDK client received, in order (the SDK returns data, not statuses). */
   const seen: Seen[] = [];
@@ -112,7 +112,7 @@ describe('the Worker in workerd (wrangler, local D1)', () => {
     const login = await fetch(`${worker!.url}/v1/admin/auth/login`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', origin: worker!.url, 'x-aftercare-csrf': '1' },
-      body: JSON.stringify({ loginCode: 'workerd-owner', password: OWNER_PASSWORD }),
+      body: JSON.stringify({ loginCode: `workerd-owner@${tenant.slug}`, password: OWNER_PASSWORD }),
     });
     expect(login.status, await login.clone().text()).toBe(200);
     const setCookie = login.headers.get('set-cookie') ?? '';

@@ -34,6 +34,8 @@ export async function seedAdmin({ databaseUrl, tenantId, apiBase, publishableKey
     await db.execute({ sql: 'INSERT INTO partner_orgs (id, tenant_id, name, type, created_at) VALUES (?, ?, ?, ?, ?)', args: [orgId, tenantId, 'Snel Transport BV', 'carrier', now] });
     const users = {};
     const hash = await phc(ADMIN_PASSWORD);
+    // Tenant users sign in as `<login code>@<tenant slug>`; the operator with the plain code.
+    const slug = (await db.execute({ sql: 'SELECT slug FROM tenants WHERE id = ?', args: [tenantId] })).rows[0].slug;
     for (const role of ROLES) {
       const id = uuidv7();
       const loginCode = `wtr-${role}`;
@@ -44,7 +46,8 @@ export async function seedAdmin({ databaseUrl, tenantId, apiBase, publishableKey
               VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'nl', ?, ?)`,
         args: [id, realRole === 'operator' ? null : tenantId, loginCode, `Test ${role}`, realRole, realRole === 'partner' ? orgId : null, hash, totp, totp ? now : null, now, now],
       });
-      users[role] = { id, loginCode, password: ADMIN_PASSWORD, ...(totp ? { totpSecret: totp } : {}) };
+      const signIn = realRole === 'operator' ? loginCode : `${loginCode}@${slug}`;
+      users[role] = { id, loginCode, signIn, password: ADMIN_PASSWORD, ...(totp ? { totpSecret: totp } : {}) };
     }
     // R20: the host publishes agreement version 1 at start; the seeded owner has accepted it, so
     // the page opens on its views. The gate's own tests publish a newer version and accept it.
@@ -57,7 +60,7 @@ export async function seedAdmin({ databaseUrl, tenantId, apiBase, publishableKey
     }
     const cases = [];
     for (const kind of ['repair', 'return', 'registration']) cases.push(await submitCase({ apiBase, publishableKey, origin, kind }));
-    return { orgId, users, cases };
+    return { orgId, slug, users, cases };
   } finally {
     db.close();
   }

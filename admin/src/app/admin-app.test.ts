@@ -30,7 +30,7 @@ describe('<aftercare-admin>: sign-in, language, errors', () => {
     const app = await mountApp('#/cases', 'nl');
     await heading(app, 'Aanmelden');
     await tabTo((a) => a.getAttribute('name') === 'loginCode', 'the login code');
-    await sendKeys({ type: u.loginCode });
+    await sendKeys({ type: u.signIn });
     await sendKeys({ press: 'Tab' });
     expect(active()?.getAttribute('name')).to.equal('password');
     await sendKeys({ type: u.password });
@@ -45,7 +45,7 @@ describe('<aftercare-admin>: sign-in, language, errors', () => {
     const u = fixtures().users.wrongpw;
     const app = await mountApp('#/cases', 'nl');
     await heading(app, 'Aanmelden');
-    deep<HTMLInputElement>(app, 'input[name=loginCode]')!.value = u.loginCode;
+    deep<HTMLInputElement>(app, 'input[name=loginCode]')!.value = u.signIn;
     deep<HTMLInputElement>(app, 'input[name=password]')!.value = 'dit-is-niet-het-goede-wachtwoord';
     button(app, 'Aanmelden')!.click();
     await until(() => deep(app, '.notice.error[role=alert]'), 'the error notice');
@@ -62,7 +62,7 @@ describe('<aftercare-admin>: sign-in, language, errors', () => {
     const u = fixtures().users.totp;
     const app = await mountApp('#/cases', 'nl');
     await heading(app, 'Aanmelden');
-    deep<HTMLInputElement>(app, 'input[name=loginCode]')!.value = u.loginCode;
+    deep<HTMLInputElement>(app, 'input[name=loginCode]')!.value = u.signIn;
     deep<HTMLInputElement>(app, 'input[name=password]')!.value = u.password;
     button(app, 'Aanmelden')!.click();
     const h1 = await heading(app, 'Tweede stap');
@@ -91,7 +91,7 @@ describe('<aftercare-admin>: sign-in, language, errors', () => {
     try {
       const app = await mountApp('#/cases', 'nl');
       await heading(app, 'Aanmelden');
-      deep<HTMLInputElement>(app, 'input[name=loginCode]')!.value = loginCode;
+      deep<HTMLInputElement>(app, 'input[name=loginCode]')!.value = `${loginCode}@${fixtures().slug}`;
       deep<HTMLInputElement>(app, 'input[name=password]')!.value = password;
       button(app, 'Aanmelden')!.click();
       await heading(app, 'Tweestapsverificatie instellen');

@@ -8,7 +8,8 @@ import '../app/admin-app.js';
  * The seeded users share one password; `wrongpw` is kept for failed sign-ins.
  */
 export type Role = 'owner' | 'staff' | 'auditor' | 'partner' | 'operator' | 'wrongpw' | 'totp';
-type AdminFixtures = { orgId: string; users: Record<Role, { id: string; loginCode: string; password: string; totpSecret?: string }>; cases: { id: string; reference: string; kind: string }[] };
+/** `signIn` is what the user types: `<login code>@<slug>` (the operator: the code). */
+type AdminFixtures = { orgId: string; slug: string; users: Record<Role, { id: string; loginCode: string; signIn: string; password: string; totpSecret?: string }>; cases: { id: string; reference: string; kind: string }[] };
 
 export function fixtures(): AdminFixtures {
   const f = (window as unknown as { __AFTERCARE_TEST__?: { admin?: AdminFixtures } }).__AFTERCARE_TEST__?.admin;
@@ -20,7 +21,7 @@ const csrf = { 'x-aftercare-csrf': '1', 'content-type': 'application/json' };
 
 export async function apiSignIn(role: Role) {
   const u = fixtures().users[role];
-  const res = await fetch('/v1/admin/auth/login', { method: 'POST', headers: csrf, body: JSON.stringify({ loginCode: u.loginCode, password: u.password }) });
+  const res = await fetch('/v1/admin/auth/login', { method: 'POST', headers: csrf, body: JSON.stringify({ loginCode: u.signIn, password: u.password }) });
   if (!res.ok) throw new Error(`sign-in as ${role}: ${res.status} ${await res.text()}`);
 }
 

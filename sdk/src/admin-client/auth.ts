@@ -1,4 +1,4 @@
-import type { ApiKeyCreate, ApiKeyList, CreatedApiKey, LoginInput, LoginResult, Me, MeUpdate, PasswordChange, SignedIn, TotpSetup } from '../admin/auth.js';
+import type { ApiKeyCreate, ApiKeyList, CreatedApiKey, LoginInput, LoginResult, Me, MeUpdate, PasswordChange, SignedIn, TotpDisable, TotpSetup, TotpSetupInput } from '../admin/auth.js';
 import type { AdminResult, Transport } from './transport.js';
 
 const seg = encodeURIComponent;
@@ -7,7 +7,7 @@ const seg = encodeURIComponent;
  * Sign-in for the admin page (cookie sessions; with an `sk_` key you never sign in):
  *
  * ```ts
- * const r = await admin.auth.login({ loginCode, password });
+ * const r = await admin.auth.login({ loginCode: 'jan@demo', password }); // code@tenant-slug; operators: the plain code
  * if (r.data?.stage === 'totp') await admin.auth.totp(code);
  * if (r.data?.stage === 'totp_setup') { const s = await admin.auth.setupTotp(); // show s.data.otpauthUri as a QR code
  *   await admin.auth.enableTotp(code); }
@@ -36,9 +36,11 @@ export function meApi(t: Transport) {
     update: (change: MeUpdate): Promise<AdminResult<Me>> => t.json('PATCH', '/me', { body: change }),
     /** Applies the password policy (422 per field) and ends every other session of the user. */
     changePassword: (input: PasswordChange): Promise<AdminResult<null>> => t.json('POST', '/me/password', { body: input }),
-    setupTotp: (): Promise<AdminResult<TotpSetup>> => t.json('POST', '/me/totp/setup'),
+    /** Starts enrolment; asks for the password again (422 `wrong_password` on `password`). */
+    setupTotp: (input: TotpSetupInput): Promise<AdminResult<TotpSetup>> => t.json('POST', '/me/totp/setup', { body: input }),
     enableTotp: (code: string): Promise<AdminResult<null>> => t.json('POST', '/me/totp/enable', { body: { code } }),
-    disableTotp: (password: string): Promise<AdminResult<null>> => t.json('POST', '/me/totp/disable', { body: { password } }),
+    /** Needs the password and a current code from the authenticator (`totpCode`). */
+    disableTotp: (input: TotpDisable): Promise<AdminResult<null>> => t.json('POST', '/me/totp/disable', { body: input }),
   };
 }
 
@@ -46,6 +48,10 @@ export function meApi(t: Transport) {
 export function apiKeysApi(t: Transport) {
   return {
     list: (): Promise<AdminResult<ApiKeyList>> => t.json('GET', '/api-keys'),
+    /**
+     * `expiresAt` (ISO date-time) is optional; an owner key needs `password` (and `totpCode` when
+     * TOTP is on) of the signed-in user, and cannot be created with an sk_ key (403).
+     */
     create: (input: ApiKeyCreate): Promise<AdminResult<CreatedApiKey>> => t.json('POST', '/api-keys', { body: input }),
     revoke: (id: string): Promise<AdminResult<null>> => t.json('DELETE', `/api-keys/${seg(id)}`),
   };

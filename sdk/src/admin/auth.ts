@@ -29,9 +29,11 @@ export const MeSchema = v.object({
   displayName: v.string(),
   /** Null for API keys. */
   loginCode: v.nullable(v.string()),
+  /** What this user types at sign-in: `<login code>@<tenant slug>` (operators: the code). Null for API keys. */
+  signInName: v.nullable(v.string()),
   role: v.picklist(ROLES),
   permissions: v.array(v.picklist(PERMISSIONS)),
-  tenant: v.nullable(v.object({ id: v.string(), name: v.string() })),
+  tenant: v.nullable(v.object({ id: v.string(), name: v.string(), slug: v.string() })),
   partnerOrg: v.nullable(v.object({ id: v.string(), name: v.string(), type: v.picklist(PARTNER_TYPES) })),
   locale: v.picklist(ADMIN_LOCALES),
   totpEnabled: v.boolean(),
@@ -62,7 +64,15 @@ export type MeUpdate = v.InferInput<typeof MeUpdateSchema>;
 export const PasswordChangeSchema = v.strictObject({ currentPassword: password, newPassword: password }, 'unknown_field');
 export type PasswordChange = v.InferInput<typeof PasswordChangeSchema>;
 
-export const TotpDisableSchema = v.strictObject({ password }, 'unknown_field');
+/** Step-up (confirmIdentity): the password again, and a current TOTP code when TOTP is on. */
+const reauth = { password, totpCode: v.optional(totpCode) };
+
+/** `POST /me/totp/setup`: the password again (a stolen session cannot swap in its own authenticator). */
+export const TotpSetupInputSchema = v.strictObject({ password }, 'unknown_field');
+export type TotpSetupInput = v.InferInput<typeof TotpSetupInputSchema>;
+
+/** `POST /me/totp/disable`: the password and a current code from the authenticator. */
+export const TotpDisableSchema = v.strictObject(reauth, 'unknown_field');
 export type TotpDisable = v.InferInput<typeof TotpDisableSchema>;
 
 /** Enrolment: the base32 secret (for typing in) and the otpauth:// URI (for a QR code). */
@@ -79,6 +89,11 @@ export const ApiKeyCreateSchema = v.pipe(
       name: name(100),
       role: v.picklist(API_KEY_ROLES, 'invalid_value'),
       partnerOrgId: v.optional(v.nullable(v.pipe(v.string('invalid_type'), v.trim(), v.minLength(1, 'required'), v.maxLength(64, 'too_long')))),
+      /** ISO 8601 date-time in the future; absent or null: the key does not expire. */
+      expiresAt: v.optional(v.nullable(v.pipe(v.string('invalid_type'), v.regex(/^\d{4}-\d{2}-\d{2}T/, 'invalid_format'), v.check((s) => !Number.isNaN(Date.parse(s)), 'invalid_format')))),
+      /** Owner-level keys (`needsStepUp` in roles.ts): the creating user's password again, and the TOTP code when TOTP is on. */
+      password: v.optional(password),
+      totpCode: v.optional(totpCode),
     },
     'unknown_field',
   ),
@@ -95,6 +110,10 @@ export const ApiKeySchema = v.object({
   role: v.picklist(TENANT_ROLES),
   partnerOrgId: v.nullable(v.string()),
   createdAt: v.string(),
+  /** Null: never expires. */
+  expiresAt: v.nullable(v.string()),
+  /** Past its expiry (by the server's clock): the key answers 401. */
+  expired: v.boolean(),
   lastUsedAt: v.nullable(v.string()),
   revokedAt: v.nullable(v.string()),
 });

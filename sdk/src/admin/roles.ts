@@ -48,3 +48,23 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
 };
 
 export const can = (role: Role, permission: Permission): boolean => ROLE_PERMISSIONS[role].includes(permission);
+
+/** Whether `a` may do everything `b` may (a role covers itself). */
+export const covers = (a: Role, b: Role): boolean => ROLE_PERMISSIONS[b].every((p) => ROLE_PERMISSIONS[a].includes(p));
+
+/**
+ * The lesser of two roles: the one the other covers (`owner` and `staff` → `staff`). Null when
+ * neither covers the other (`staff` and `auditor`): no single role is at most both.
+ * An sk_ key acts as the lesser of its own role and its creator's current role.
+ */
+export function lesserRole(a: Role, b: Role): Role | null {
+  if (covers(a, b)) return b;
+  if (covers(b, a)) return a;
+  return null;
+}
+
+/**
+ * Key roles whose creation asks the creating user for their password (and TOTP code) again, and
+ * that an API key can never create: those that manage users, keys or the platform.
+ */
+export const needsStepUp = (role: Role): boolean => can(role, 'settings.manage') || can(role, 'platform.manage');

@@ -55,6 +55,8 @@ export type PublishableKeyView = { id: string; key: string; createdAt: number; o
 export type SettingsOutput = {
   tenantId: string;
   name: string;
+  /** Read-only: users of this tenant sign in as `<login code>@<slug>`. */
+  slug: string;
   privacyUrl: string;
   /** The origins of the tenant's active publishable keys. */
   allowedOrigins: string[];
@@ -80,8 +82,11 @@ export type ConsentTextCreateInput = v.InferInput<typeof ConsentTextCreateSchema
 export type ConsentTextVersion = { id: string; locale: Locale; version: number; text: string; sha256: string; createdAt: number; current: boolean };
 export type ConsentTextList = { items: ConsentTextVersion[] };
 
-/** Login codes are unique across the platform and lowercase. */
-export const LoginCodeSchema = v.pipe(v.string('invalid_type'), v.trim(), v.toLowerCase(), v.minLength(3, 'too_short'), v.maxLength(64, 'too_long'), v.regex(/^[a-z0-9][a-z0-9._@-]*$/, 'invalid_format'));
+/**
+ * Login codes are lowercase and unique within their tenant (operators: among operators). Tenant
+ * users sign in as `<code>@<tenant slug>`, so a code holds no `@`.
+ */
+export const LoginCodeSchema = v.pipe(v.string('invalid_type'), v.trim(), v.toLowerCase(), v.minLength(3, 'too_short'), v.maxLength(64, 'too_long'), v.regex(/^[a-z0-9][a-z0-9._-]*$/, 'invalid_format'));
 /** The password rules themselves are the server's (ASVS 5); this only bounds the size. */
 const password = v.pipe(v.string('invalid_type'), v.maxLength(1024, 'too_long'));
 export const USER_LOCALES = ['nl', 'en'] as const;
@@ -155,7 +160,8 @@ export const TenantCreateSchema = v.strictObject(
   'unknown_field',
 );
 export type TenantCreateInput = v.InferInput<typeof TenantCreateSchema>;
-export type TenantCreated = { tenantId: string; name: string; publishableKey: string; owner: { id: string; loginCode: string } };
+/** `owner.signInName` is what the owner types at sign-in: `<login code>@<slug>`. */
+export type TenantCreated = { tenantId: string; name: string; slug: string; publishableKey: string; owner: { id: string; loginCode: string; signInName: string } };
 /** What an operator sees of a tenant: no personal data, only counts. */
-export type TenantSummary = { id: string; name: string; createdAt: number; users: number; cases: number };
+export type TenantSummary = { id: string; name: string; slug: string; createdAt: number; users: number; cases: number };
 export type TenantList = { items: TenantSummary[] };

@@ -7,6 +7,7 @@ import type { PartnerType, Role } from '../../../sdk/src/admin/roles.js';
 import type { AdminEnv } from './env.js';
 import type { Principal } from './principal.js';
 import { findSession, readSessionCookie } from './sessions.js';
+import { keyRights } from './key-rights.js';
 import { tokenHash } from './tokens.js';
 
 async function partnerTypeOf(db: Db, orgId: string | null): Promise<PartnerType | null> {
@@ -15,14 +16,17 @@ async function partnerTypeOf(db: Db, orgId: string | null): Promise<PartnerType 
   return org && org.disabledAt === null ? (org.type as PartnerType) : null;
 }
 
-/** The principal behind an `sk_` key, or null. Records the key's last use. */
+/**
+ * The principal behind an `sk_` key, or null (unknown, revoked, expired, or its creator can no
+ * longer stand behind it: see ./key-rights.ts). Records the key's last use.
+ */
 async function fromApiKey(db: Db, key: string, now: number): Promise<Principal | null> {
   const [row] = await db.select().from(apiKeys).where(and(eq(apiKeys.secretHash, tokenHash(key)), isNull(apiKeys.revokedAt))).limit(1);
   if (!row) return null;
-  const partnerType = await partnerTypeOf(db, row.partnerOrgId);
-  if (row.role === 'partner' && !partnerType) return null;
+  const rights = await keyRights(db, row, now);
+  if (!rights) return null;
   if (row.lastUsedAt === null || now - row.lastUsedAt >= 60_000) await db.update(apiKeys).set({ lastUsedAt: now }).where(eq(apiKeys.id, row.id));
-  return { type: 'api_key', id: row.id, tenantId: row.tenantId, role: row.role as Role, partnerOrgId: row.partnerOrgId, partnerType, sessionId: null, displayName: row.name, locale: 'en' };
+  return { type: 'api_key', id: row.id, tenantId: row.tenantId, ...rights, sessionId: null, displayName: row.name, locale: 'en' };
 }
 
 /** The principal behind a full session cookie, or why not. */

@@ -62,9 +62,9 @@ async function main(argv: string[]): Promise<number> {
     await migrateLibsql(db, path.join(repoRoot(), 'migrations'));
     const audit = new AuditWriter(db);
     if (command === 'tenant list') {
-      const rows = await db.select({ id: tenants.id, name: tenants.name, privacyUrl: tenants.privacyUrl, createdAt: tenants.createdAt }).from(tenants);
+      const rows = await db.select({ id: tenants.id, name: tenants.name, slug: tenants.slug, privacyUrl: tenants.privacyUrl, createdAt: tenants.createdAt }).from(tenants);
       if (values.json) console.log(JSON.stringify(rows));
-      else for (const r of rows) console.log(`${r.id}  ${r.name}  ${r.privacyUrl}`);
+      else for (const r of rows) console.log(`${r.id}  ${r.slug}  ${r.name}  ${r.privacyUrl}`);
       return 0;
     }
     if (command === 'user create') return await userCreate(db, audit, values);
@@ -72,7 +72,7 @@ async function main(argv: string[]): Promise<number> {
       await ensureSigningKeyEnv(process.env, signingKeyFile(url, repoRoot()));
       return await auditCheckpoint(db, values);
     }
-    let result: { tenantId: string; publishableKey: string };
+    let result: { tenantId: string; slug?: string; publishableKey: string };
     if (command === 'tenant create') {
       result = await createTenant(db, audit, Date.now(), {
         name: values.name ?? '',
@@ -87,7 +87,8 @@ async function main(argv: string[]): Promise<number> {
       result = await createKey(db, audit, Date.now(), t.id, values.origin ?? []);
     }
     if (values.json) console.log(JSON.stringify({ tenantId: result.tenantId, publishableKey: result.publishableKey }));
-    else console.log(`tenant ${result.tenantId}\npublishable key ${result.publishableKey}`);
+    // The slug is what the tenant's users type after `@` when they sign in.
+    else console.log(`tenant ${result.tenantId}${result.slug ? `\nslug ${result.slug}` : ''}\npublishable key ${result.publishableKey}`);
     return 0;
   } finally {
     close();
@@ -111,7 +112,7 @@ async function userCreate(db: Db, audit: AuditWriter, values: { tenant?: string;
   // A generated password is shown this once; one from the environment is never echoed.
   const shown = fromEnv ? {} : { password };
   if (values.json) console.log(JSON.stringify({ ...user, ...shown }));
-  else console.log(`user ${user.id}\nlogin code ${user.loginCode}\nrole ${user.role}${user.tenantId ? `\ntenant ${user.tenantId}` : ''}${fromEnv ? '' : `\npassword ${password}   (shown once; store it now)`}`);
+  else console.log(`user ${user.id}\nlogin code ${user.loginCode}\nsign in as ${user.signInName}\nrole ${user.role}${user.tenantId ? `\ntenant ${user.tenantId}` : ''}${fromEnv ? '' : `\npassword ${password}   (shown once; store it now)`}`);
   return 0;
 }
 

@@ -80,13 +80,13 @@ if (Object.keys(known).length > 0 || fresh.length > 0) chmodSync(passwordFile, 0
 const relative = path.relative(root, passwordFile);
 const shownPath = relative.startsWith('..') || path.isAbsolute(relative) ? passwordFile : relative;
 const adminUrl = `http://localhost:${new URL(host.url).port}/admin/`;
-const userLine = (u: DemoUser) => `${u.loginCode.padEnd(16)} ${(u.password ?? '(password unknown: see demo-admin.json or delete data/)').padEnd(22)} ${u.role}`;
+const userLine = (u: DemoUser) => `${u.signInName.padEnd(21)} ${(u.password ?? '(password unknown: see demo-admin.json or delete data/)').padEnd(22)} ${u.role}`;
 
 console.log(`Aftercare is running on ${host.url}
   database         ${databaseUrl.replace(/\?.*$/, '')}
   demo retailer    ${host.url}/demo/
   public API       ${host.url}/v1/config   (OpenAPI: ${host.url}/v1/openapi.json)
-  demo tenant      ${demo.tenantId}${demo.created ? ' (created now)' : ''}
+  demo tenant      ${demo.tenantId}${demo.created ? ' (created now)' : ''}   (slug ${demo.slug})
   publishable key  ${demo.publishableKey}
   admin page       ${adminUrl}
   audit signing    key ${signingKey.kid} (${signingKey.source === 'env' ? 'AFTERCARE_SIGNING_KEY' : path.relative(root, signingKey.file!) || signingKey.file})

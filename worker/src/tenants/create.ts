@@ -6,6 +6,8 @@ import { AuditWriter, auditInsert } from '../audit/log.js';
 import { uuidv7, publishableKey } from '../lib/ids.js';
 import { sha256Hex } from '../lib/hash.js';
 import { defaultConsentTexts } from './default-consent.js';
+import { isUniqueViolation } from '../db/errors.js';
+import { freeSlug } from '../admin/auth/login-code.js';
 
 /** An origin as browsers send it: scheme://host[:port], nothing else. */
 export const OriginSchema = v.pipe(
@@ -30,9 +32,25 @@ export const NewTenantSchema = v.object({
 });
 export type NewTenant = v.InferInput<typeof NewTenantSchema>;
 
-/** Creates a tenant with one publishable key and consent texts for its locales, in one batch. */
-export async function createTenant(db: Db, audit: AuditWriter, now: number, input: NewTenant, actorId = 'cli') {
+/**
+ * Creates a tenant with one publishable key and consent texts for its locales, in one batch.
+ * Its slug (what its users type after `@` at sign-in) comes from the name, or from `o.slug`
+ * when that is free; a number is appended while taken.
+ */
+export async function createTenant(db: Db, audit: AuditWriter, now: number, input: NewTenant, actorId = 'cli', o: { slug?: string } = {}) {
   const t = v.parse(NewTenantSchema, input);
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await insertTenant(db, audit, now, t, actorId, await freeSlug(db, t.name, o.slug));
+    } catch (err) {
+      // Another tenant took the same slug a moment ago: pick again.
+      if (attempt < 3 && isUniqueViolation(err, 'tenants.slug')) continue;
+      throw err;
+    }
+  }
+}
+
+async function insertTenant(db: Db, audit: AuditWriter, now: number, t: v.InferOutput<typeof NewTenantSchema>, actorId: string, slug: string) {
   const tenantId = uuidv7(now);
   const keyId = uuidv7(now);
   const key = publishableKey();
@@ -51,20 +69,20 @@ export async function createTenant(db: Db, audit: AuditWriter, now: number, inpu
   await audit.withAppend(
     tenantId,
     [
-      { id: uuidv7(now), at: now, actorType: 'operator', actorId, action: 'tenant.created', entityType: 'tenant', entityId: tenantId, fields: ['name', 'privacyUrl', 'kinds', 'locales'] },
+      { id: uuidv7(now), at: now, actorType: 'operator', actorId, action: 'tenant.created', entityType: 'tenant', entityId: tenantId, fields: ['name', 'slug', 'privacyUrl', 'kinds', 'locales'] },
       { id: uuidv7(now), at: now, actorType: 'operator', actorId, action: 'publishable_key.created', entityType: 'publishable_key', entityId: keyId, fields: ['origins'] },
       ...textRows.map((r) => ({ id: uuidv7(now), at: now, actorType: 'operator' as const, actorId, action: 'consent_text.created', entityType: 'consent_text', entityId: r.id, fields: ['locale', 'version', 'text'] })),
     ],
     (rows) =>
       db.batch([
-        db.insert(tenants).values({ id: tenantId, name: t.name, privacyUrl: t.privacyUrl, kinds: t.kinds as CaseKind[], locales: t.locales, defaultLocale: t.locales[0]!, theme: {}, createdAt: now, updatedAt: now }),
+        db.insert(tenants).values({ id: tenantId, name: t.name, slug, privacyUrl: t.privacyUrl, kinds: t.kinds as CaseKind[], locales: t.locales, defaultLocale: t.locales[0]!, theme: {}, createdAt: now, updatedAt: now }),
         db.insert(publishableKeys).values({ id: keyId, tenantId, key, createdAt: now }),
         db.insert(keyOrigins).values(t.origins.map((origin) => ({ keyId, tenantId, origin }))),
         db.insert(consentTexts).values(textRows),
         auditInsert(db, rows),
       ]),
   );
-  return { tenantId, publishableKey: key };
+  return { tenantId, slug, publishableKey: key };
 }
 
 /** Adds a publishable key with its allowed origins to an existing tenant. */

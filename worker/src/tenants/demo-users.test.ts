@@ -17,7 +17,8 @@ describe('demo admin users (npm start)', () => {
     ]);
     const calls = authCalls(h);
     for (const u of first) {
-      const res = await calls.login(u.loginCode, u.password!);
+      expect(u.signInName).toBe(`${u.loginCode}@${h.tenant.slug}`);
+      const res = await calls.login(u.signInName, u.password!);
       expect(res.status, u.loginCode).toBe(200);
       const me = (await (await calls.me(cookieOf(res))).json()) as { role: string; partnerOrg: { name: string; type: string } | null };
       expect(me.role).toBe(u.role);

@@ -5,14 +5,16 @@ import { AuditWriter, auditInsert } from '../audit/log.js';
 import { uuidv7 } from '../lib/ids.js';
 import { createUser, generatePassword } from '../admin/auth/create-user.js';
 import { createTenant } from './create.js';
+import { signInNameOf, tenantSlugOf } from '../admin/auth/login-code.js';
 
 export const DEMO_TENANT_NAME = 'Demo Winkel';
 
 /**
  * The demo tenant for a local run: created on first start with the server's own origins
- * allowed; on later starts the existing key for that origin is reused.
+ * allowed and the slug `demo` (its users sign in as `demo-eigenaar@demo`); on later starts
+ * the existing key for that origin is reused.
  */
-export async function ensureDemoTenant(db: Db, now: number, baseUrl: string): Promise<{ tenantId: string; publishableKey: string; created: boolean }> {
+export async function ensureDemoTenant(db: Db, now: number, baseUrl: string): Promise<{ tenantId: string; slug: string; publishableKey: string; created: boolean }> {
   const origin = new URL(baseUrl).origin;
   const [existing] = await db
     .select({ tenantId: publishableKeys.tenantId, key: publishableKeys.key })
@@ -20,7 +22,7 @@ export async function ensureDemoTenant(db: Db, now: number, baseUrl: string): Pr
     .innerJoin(publishableKeys, eq(publishableKeys.id, keyOrigins.keyId))
     .where(and(eq(keyOrigins.origin, origin), isNull(publishableKeys.revokedAt)))
     .limit(1);
-  if (existing) return { tenantId: existing.tenantId, publishableKey: existing.key, created: false };
+  if (existing) return { tenantId: existing.tenantId, slug: (await tenantSlugOf(db, existing.tenantId)) ?? '', publishableKey: existing.key, created: false };
   const port = new URL(baseUrl).port;
   const origins = [...new Set([origin, `http://localhost:${port}`, `http://127.0.0.1:${port}`])];
   const t = await createTenant(db, new AuditWriter(db), now, {
@@ -28,7 +30,7 @@ export async function ensureDemoTenant(db: Db, now: number, baseUrl: string): Pr
     origins,
     privacyUrl: `${origin}/demo/privacy.html`,
     locales: ['nl', 'en', 'de', 'fr'],
-  }, 'demo-setup');
+  }, 'demo-setup', { slug: 'demo' });
   return { ...t, created: true };
 }
 
@@ -41,7 +43,8 @@ export const DEMO_USERS = [
   { loginCode: 'demo-auditor', role: 'auditor', displayName: 'Demo Auditor' },
 ] as const;
 
-export type DemoUser = { loginCode: string; role: string; password: string | null; created: boolean };
+/** `signInName` is what to type at sign-in: `<login code>@<tenant slug>`. */
+export type DemoUser = { loginCode: string; signInName: string; role: string; password: string | null; created: boolean };
 
 /**
  * Creates, once, the demo admin users of a tenant with generated passwords, and the carrier
@@ -61,15 +64,17 @@ export async function ensureDemoUsers(db: Db, now: number, tenantId: string, kno
     );
   }
   const out: DemoUser[] = [];
+  const slug = await tenantSlugOf(db, tenantId);
   for (const u of DEMO_USERS) {
-    const [existing] = await db.select({ id: users.id }).from(users).where(eq(users.loginCode, u.loginCode)).limit(1);
+    const signInName = signInNameOf(u.loginCode, slug);
+    const [existing] = await db.select({ id: users.id }).from(users).where(and(eq(users.tenantId, tenantId), eq(users.loginCode, u.loginCode))).limit(1);
     if (existing) {
-      out.push({ loginCode: u.loginCode, role: u.role, password: known[u.loginCode] ?? null, created: false });
+      out.push({ loginCode: u.loginCode, signInName, role: u.role, password: known[u.loginCode] ?? null, created: false });
       continue;
     }
     const password = generatePassword();
     await createUser(db, audit, now, { tenantId, role: u.role, loginCode: u.loginCode, displayName: u.displayName, password, partnerOrgId: u.role === 'partner' ? org.id : null }, actor);
-    out.push({ loginCode: u.loginCode, role: u.role, password, created: true });
+    out.push({ loginCode: u.loginCode, signInName, role: u.role, password, created: true });
   }
   return out;
 }

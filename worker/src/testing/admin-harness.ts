@@ -1,5 +1,5 @@
 import { eq } from 'drizzle-orm';
-import { apiKeys, cases, partnerOrgs, users } from '../db/schema.js';
+import { apiKeys, cases, partnerOrgs, tenants, users } from '../db/schema.js';
 import { AuditWriter } from '../audit/log.js';
 import { createTenant } from '../tenants/create.js';
 import { uuidv7 } from '../lib/ids.js';
@@ -46,7 +46,10 @@ export async function makeAdminHarness(opts: Parameters<typeof makeHarness>[0] =
       totpSecret: o.totpSecret ?? null, totpEnabledAt: o.totpSecret ? t : null, totpLastStep: null,
       locale: 'nl', createdAt: t, updatedAt: t, lastLoginAt: null, disabledAt: null,
     });
-    return { id, loginCode, password };
+    const [t2] = o.tenantId ? await db.select({ slug: tenants.slug }).from(tenants).where(eq(tenants.id, o.tenantId)) : [];
+    /** What the user types at sign-in: `code@slug` (operators: the code). */
+    const signIn = t2 ? `${loginCode}@${t2.slug}` : loginCode;
+    return { id, loginCode, password, signIn };
   }
 
   /** A full session for a user, as its cookie. */
@@ -63,11 +66,17 @@ export async function makeAdminHarness(opts: Parameters<typeof makeHarness>[0] =
     return { user, auth: await sessionFor(user.id) };
   }
 
-  async function keyFor(o: { tenantId?: string; role: Role; partnerOrgId?: string | null; name?: string }): Promise<As> {
+  /**
+   * An sk_ key, created by `createdBy` (default: a new owner of the key's tenant, so the key
+   * acts with its own role; see worker/src/admin/key-rights.ts).
+   */
+  async function keyFor(o: { tenantId?: string; role: Role; partnerOrgId?: string | null; name?: string; createdBy?: string; expiresAt?: number | null }): Promise<As> {
+    const tenantId = o.tenantId ?? h.tenant.tenantId;
+    const createdBy = o.createdBy ?? (await addUser({ tenantId, role: 'owner' })).id;
     const key = secretKey();
     await db.insert(apiKeys).values({
-      id: uuidv7(clockNow()), tenantId: o.tenantId ?? h.tenant.tenantId, name: o.name ?? 'test key', prefix: key.slice(0, 12), secretHash: tokenHash(key),
-      role: o.role, partnerOrgId: o.partnerOrgId ?? null, createdBy: 'test', createdAt: clockNow(), lastUsedAt: null, revokedAt: null,
+      id: uuidv7(clockNow()), tenantId, name: o.name ?? 'test key', prefix: key.slice(0, 12), secretHash: tokenHash(key),
+      role: o.role, partnerOrgId: o.partnerOrgId ?? null, createdBy, createdAt: clockNow(), expiresAt: o.expiresAt ?? null, lastUsedAt: null, revokedAt: null,
     });
     return { bearer: key };
   }

@@ -2,6 +2,8 @@
 export const nl = {
   signInTitle: 'Aanmelden',
   signInIntro: 'Meld u aan met uw inlogcode en wachtwoord.',
+  loginCodeHint: 'Uw inlogcode met de code van uw organisatie erachter, bijvoorbeeld jan@demo. Platformbeheerders: alleen de inlogcode.',
+  accountSignInName: 'Aanmelden als',
   loginCode: 'Inlogcode',
   password: 'Wachtwoord',
   signIn: 'Aanmelden',
@@ -30,7 +32,8 @@ export const nl = {
   passwordChange: 'Wachtwoord wijzigen',
   passwordChanged: 'Uw wachtwoord is gewijzigd. Uw andere sessies zijn afgemeld.',
   totpOffTitle: 'Tweestapsverificatie uitzetten',
-  totpOffIntro: 'Bevestig met uw wachtwoord. Daarna meldt u zich aan met alleen inlogcode en wachtwoord.',
+  totpOffIntro: 'Bevestig met uw wachtwoord en een code uit uw authenticator-app. Daarna meldt u zich aan met alleen inlogcode en wachtwoord.',
+  totpStartIntro: 'Bevestig met uw wachtwoord om een nieuwe sleutel voor uw authenticator-app te maken.',
   totpOffButton: 'Uitzetten',
   totpOffDone: 'Tweestapsverificatie staat uit.',
 };
@@ -38,6 +41,8 @@ export const nl = {
 export const en: Record<keyof typeof nl, string> = {
   signInTitle: 'Sign in',
   signInIntro: 'Sign in with your login code and password.',
+  loginCodeHint: 'Your login code followed by your organisation’s code, for example jan@demo. Platform operators: the login code only.',
+  accountSignInName: 'Sign in as',
   loginCode: 'Login code',
   password: 'Password',
   signIn: 'Sign in',
@@ -66,7 +71,8 @@ export const en: Record<keyof typeof nl, string> = {
   passwordChange: 'Change password',
   passwordChanged: 'Your password has been changed. Your other sessions have been signed out.',
   totpOffTitle: 'Turn off two-step verification',
-  totpOffIntro: 'Confirm with your password. After that you sign in with your login code and password only.',
+  totpOffIntro: 'Confirm with your password and a code from your authenticator app. After that you sign in with your login code and password only.',
+  totpStartIntro: 'Confirm with your password to create a new key for your authenticator app.',
   totpOffButton: 'Turn off',
   totpOffDone: 'Two-step verification is off.',
 };

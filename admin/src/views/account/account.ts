@@ -18,10 +18,20 @@ export class AdminAccount extends AdminView {
   declare error: AdminClientError | undefined;
   declare busy: boolean;
 
-  async #start() {
+  /** Enrolment starts only after the password again: a stolen session cannot enrol its own authenticator. */
+  async #start(e: SubmitEvent) {
+    e.preventDefault();
+    const { password } = formValues(e.target as HTMLFormElement) as { password?: string };
+    this.busy = true;
     this.error = undefined;
-    const { data, error } = await call(store.client.me.setupTotp());
-    if (error) return (this.error = error), this.announce(errorText(error), true);
+    const { data, error } = await call(store.client.me.setupTotp({ password: password ?? '' }));
+    this.busy = false;
+    if (error) {
+      this.error = error;
+      this.announce(errorText(error), true);
+      await this.updateComplete;
+      return focusFirstError(this.renderRoot);
+    }
     this.setup = data;
   }
 
@@ -51,13 +61,20 @@ export class AdminAccount extends AdminView {
       <section class="card"><dl class="facts">
         <dt>${this.t('accountName')}</dt><dd>${me.displayName}</dd>
         <dt>${this.t('accountLoginCode')}</dt><dd class="mono">${me.loginCode ?? '—'}</dd>
+        ${me.signInName ? html`<dt>${this.t('accountSignInName')}</dt><dd class="mono">${me.signInName}</dd>` : nothing}
         <dt>${this.t('accountRole')}</dt><dd>${roleLabel(me.role)}${me.partnerOrg ? ` · ${me.partnerOrg.name}` : ''}</dd>
       </dl></section>
       <section class="card">
         <h2 id="totp-title">${this.t('enrolTitle')}</h2>
         <p>${me.totpEnabled ? this.t('accountTotpOn') : this.t('accountTotpOff')}</p>
-        ${this.error && !errs.code ? html`<div class="notice error" role="alert"><p>${errorText(this.error)}</p></div>` : nothing}
-        ${!me.totpEnabled && !this.setup ? html`<button type="button" class="primary" @click=${this.#start}>${this.t('accountTotpStart')}</button>` : nothing}
+        ${this.error && !errs.code && !errs.password ? html`<div class="notice error" role="alert"><p>${errorText(this.error)}</p></div>` : nothing}
+        ${!me.totpEnabled && !this.setup && me.loginCode
+          ? html`<form @submit=${this.#start} novalidate>
+              <p class="muted">${this.t('totpStartIntro')}</p>
+              ${textField({ name: 'password', id: 'totp-start-password', label: this.t('password'), value: '', type: 'password', autocomplete: 'current-password', required: true, error: errs.password })}
+              <button type="submit" class="primary" ?disabled=${this.busy}>${this.t('accountTotpStart')}</button>
+            </form>`
+          : nothing}
         ${me.totpEnabled && me.loginCode ? html`<admin-totp-off-form @admin-totp-changed=${() => this.requestUpdate()}></admin-totp-off-form>` : nothing}
         ${this.setup
           ? html`<dl class="facts secret"><dt>${this.t('enrolSecret')}</dt><dd><code>${this.setup.secret}</code><admin-copy-button .text=${this.setup.secret}></admin-copy-button></dd>

@@ -13,7 +13,8 @@ export class TotpChangedEvent extends Event {
 }
 
 /**
- * @summary Turn one's own two-step verification off, confirmed with the password. Refused (409)
+ * @summary Turn one's own two-step verification off, confirmed with the password and a current
+ * code from the authenticator (issue 9 item 15c). Refused (409)
  * when the tenant requires it of owners; a wrong password is an error on the field.
  */
 export class AdminTotpOffForm extends AdminElement {
@@ -22,6 +23,7 @@ export class AdminTotpOffForm extends AdminElement {
   declare error: AdminClientError | undefined;
   declare busy: boolean;
   #password = '';
+  #code = '';
 
   constructor() {
     super();
@@ -32,7 +34,7 @@ export class AdminTotpOffForm extends AdminElement {
     e.preventDefault();
     this.busy = true;
     this.error = undefined;
-    const { error } = await call(store.client.me.disableTotp(this.#password));
+    const { error } = await call(store.client.me.disableTotp({ password: this.#password, totpCode: this.#code }));
     this.busy = false;
     if (error) {
       this.error = error;
@@ -41,6 +43,7 @@ export class AdminTotpOffForm extends AdminElement {
       return focusFirstError(this.renderRoot);
     }
     this.#password = '';
+    this.#code = '';
     if (store.me) store.me = { ...store.me, totpEnabled: false };
     this.announce(this.t('totpOffDone'));
     this.dispatchEvent(new TotpChangedEvent());
@@ -48,11 +51,17 @@ export class AdminTotpOffForm extends AdminElement {
 
   override render() {
     const errs = fieldErrors(this.error);
-    return html`<form @submit=${this.#submit} @input=${(e: Event) => (this.#password = (e.target as HTMLInputElement).value)} novalidate>
+    const input = (e: Event) => {
+      const el = e.target as HTMLInputElement;
+      if (el.name === 'totpCode') this.#code = el.value;
+      else this.#password = el.value;
+    };
+    return html`<form @submit=${this.#submit} @input=${input} novalidate>
       <h3 id="totp-off-title">${this.t('totpOffTitle')}</h3>
       <p class="muted">${this.t('totpOffIntro')}</p>
-      ${this.error && !errs.password ? html`<div class="notice error" role="alert"><p>${errorText(this.error)}</p></div>` : nothing}
+      ${this.error && !errs.password && !errs.totpCode ? html`<div class="notice error" role="alert"><p>${errorText(this.error)}</p></div>` : nothing}
       ${textField({ name: 'password', id: 'totp-off-password', label: this.t('password'), value: this.#password, type: 'password', autocomplete: 'current-password', required: true, error: errs.password })}
+      ${textField({ name: 'totpCode', id: 'totp-off-code', label: this.t('totpCode'), value: this.#code, inputmode: 'numeric', autocomplete: 'one-time-code', required: true, error: errs.totpCode ?? (this.error?.code === 'invalid_totp' ? errorText(this.error) : undefined) })}
       <button type="submit" ?disabled=${this.busy}>${this.t('totpOffButton')}</button>
     </form>`;
   }

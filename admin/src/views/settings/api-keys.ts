@@ -1,5 +1,5 @@
 import { html, nothing, css } from 'lit';
-import { TENANT_ROLES, type TenantRole } from '../../../../sdk/src/admin/roles.js';
+import { TENANT_ROLES, needsStepUp, type TenantRole } from '../../../../sdk/src/admin/roles.js';
 import type { ApiKey, CreatedApiKey } from '../../../../sdk/src/admin/auth.js';
 import type { OrganisationView } from '../../../../sdk/src/admin/settings.js';
 import type { AdminClientError } from '../../../../sdk/src/admin-client/index.js';
@@ -13,7 +13,14 @@ import type { AdminConfirmDialog } from '../../components/dialog/confirm-dialog.
 import '../../components/dialog/confirm-dialog.js';
 import '../../components/copy-button/copy-button.js';
 
-/** @summary sk_ API keys: list, create (the key is shown once, with a copy button), revoke. */
+/** Expiry choices in days; 0 = no end date. */
+const EXPIRY_DAYS = [90, 30, 365, 0] as const;
+const DAY_MS = 86_400_000;
+
+/**
+ * @summary sk_ API keys: list (with expiry), create (optional expiry; an owner key asks for the
+ * password, and the TOTP code when on, again; the key is shown once, with a copy button), revoke.
+ */
 export class AdminApiKeys extends AdminElement {
   static override styles = [AdminElement.styles, css`
     :host { display: block; }
@@ -57,7 +64,14 @@ export class AdminApiKeys extends AdminElement {
     const v = formValues(form) as Record<string, string>;
     this.busy = true;
     this.error = undefined;
-    const { data, error } = await call(store.client.apiKeys.create({ name: v.name ?? '', role: v.role as TenantRole, ...(v.role === 'partner' ? { partnerOrgId: v.partnerOrgId || null } : {}) }));
+    const role = v.role as TenantRole;
+    const days = Number(v.expiry ?? 0);
+    const { data, error } = await call(store.client.apiKeys.create({
+      name: v.name ?? '', role,
+      ...(role === 'partner' ? { partnerOrgId: v.partnerOrgId || null } : {}),
+      ...(days > 0 ? { expiresAt: new Date(Date.now() + days * DAY_MS).toISOString() } : {}),
+      ...(needsStepUp(role) ? { password: v.password ?? '', ...(v.totpCode ? { totpCode: v.totpCode } : {}) } : {}),
+    }));
     this.busy = false;
     if (error) {
       this.error = error;
@@ -103,10 +117,12 @@ export class AdminApiKeys extends AdminElement {
           : html`<div class="table-wrap" tabindex="0" role="region" aria-label=${this.t('keysCaption')}><table>
             <caption>${this.t('keysCaption')}</caption>
             <thead><tr><th scope="col">${this.t('kName')}</th><th scope="col">${this.t('kPrefix')}</th><th scope="col">${this.t('kRole')}</th>
-              <th scope="col">${this.t('colCreated')}</th><th scope="col">${this.t('kLastUsed')}</th><th scope="col">${this.t('kRevoked')}</th><th scope="col">${this.t('colActions')}</th></tr></thead>
+              <th scope="col">${this.t('colCreated')}</th><th scope="col">${this.t('kExpires')}</th><th scope="col">${this.t('kLastUsed')}</th><th scope="col">${this.t('kRevoked')}</th><th scope="col">${this.t('colActions')}</th></tr></thead>
             <tbody>${this.keys.map((k) => html`<tr><th scope="row">${k.name}</th><td class="mono">${k.prefix}…</td>
               <td>${roleLabel(k.role)}${k.partnerOrgId ? ` · ${orgName(k.partnerOrgId)}` : ''}</td>
-              <td>${formatDateTime(k.createdAt, store.locale)}</td><td>${k.lastUsedAt ? formatDateTime(k.lastUsedAt, store.locale) : this.t('never')}</td>
+              <td>${formatDateTime(k.createdAt, store.locale)}</td>
+              <td>${k.expiresAt ? `${formatDateTime(k.expiresAt, store.locale)}${k.expired ? ` (${this.t('kExpired')})` : ''}` : this.t('never')}</td>
+              <td>${k.lastUsedAt ? formatDateTime(k.lastUsedAt, store.locale) : this.t('never')}</td>
               <td>${k.revokedAt ? formatDateTime(k.revokedAt, store.locale) : this.t('no')}</td>
               <td>${k.revokedAt ? '—' : html`<button type="button" @click=${() => this.#revoke(k)} aria-label=${`${this.t('kRevoke')}: ${k.name}`}>${this.t('kRevoke')}</button>`}</td></tr>`)}</tbody>
           </table></div>`}
@@ -119,7 +135,15 @@ export class AdminApiKeys extends AdminElement {
           ${this.role === 'partner'
             ? selectField({ name: 'partnerOrgId', id: 'k-org', label: this.t('uOrg'), value: '', error: errs.partnerOrgId, options: [{ value: '', label: '—' }, ...this.orgs.filter((o) => !o.disabled).map((o) => ({ value: o.id, label: o.name }))] })
             : nothing}
+          ${selectField({ name: 'expiry', id: 'k-expiry', label: this.t('kExpiry'), value: '90', error: errs.expiresAt, options: EXPIRY_DAYS.map((d) => ({ value: String(d), label: this.t(d === 30 ? 'kExpiry30' : d === 90 ? 'kExpiry90' : d === 365 ? 'kExpiry365' : 'kExpiryNever') })) })}
         </div>
+        ${needsStepUp(this.role)
+          ? html`<p class="hint">${this.t('kStepUpIntro')}</p>
+            <div class="grid">
+              ${textField({ name: 'password', id: 'k-password', label: this.t('password'), value: '', type: 'password', autocomplete: 'current-password', required: true, error: errs.password })}
+              ${store.me?.totpEnabled ? textField({ name: 'totpCode', id: 'k-totp', label: this.t('kStepUpTotp'), value: '', inputmode: 'numeric', autocomplete: 'one-time-code', required: true, error: errs.totpCode ?? (this.error?.code === 'invalid_totp' ? errorText(this.error) : undefined) }) : nothing}
+            </div>`
+          : nothing}
         <button class="primary" type="submit" ?disabled=${this.busy}>${this.t('kCreate')}</button>
       </form>
       <admin-confirm-dialog danger .heading=${this.t('kRevokeTitle')} .message=${this.t('kRevokeText')} .confirmLabel=${this.t('kRevoke')}></admin-confirm-dialog>`;

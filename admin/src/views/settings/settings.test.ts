@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { apiSignIn, apiSignOut, button, deep, deepAll, heading, mountApp, until } from '../../testing/fixtures.js';
+import { apiSignIn, apiSignOut, button, deep, deepAll, fixtures, heading, mountApp, until } from '../../testing/fixtures.js';
 
 describe('<admin-settings> (owner, real API)', () => {
   before(() => apiSignIn('owner'));
@@ -34,5 +34,43 @@ describe('<admin-settings> (owner, real API)', () => {
     expect(deep(app, 'admin-copy-button')).to.exist;
     expect(deepAll(app, 'tbody').map((t) => t.textContent).join()).not.to.contain(key);
     await expect(app).to.be.accessible();
+  });
+
+  it('an owner key asks for the password again (wrong: error on the field); the list shows when a key expires', async () => {
+    const app = await mountApp('#/settings/api-keys', 'nl');
+    await until(() => deep(app, 'select[name=role]'), 'the form');
+    expect(deep(app, 'input[name=password]')).not.to.exist;
+    const name = `Beheer ${Date.now()}`;
+    const role = deep<HTMLSelectElement>(app, 'select[name=role]')!;
+    role.value = 'owner';
+    role.dispatchEvent(new Event('change', { bubbles: true, composed: true }));
+    await until(() => deep(app, 'input[name=password]'), 'the password field');
+    await expect(app).to.be.accessible();
+    // A re-render puts the fields back to their defaults: fill them in right before each submit.
+    const fill = (password: string) => {
+      deep<HTMLInputElement>(app, 'input[name=name]')!.value = name;
+      deep<HTMLSelectElement>(app, 'select[name=expiry]')!.value = '30';
+      deep<HTMLInputElement>(app, 'input[name=password]')!.value = password;
+    };
+    fill('niet-het-wachtwoord');
+    button(app, 'Sleutel aanmaken')!.click();
+    await until(() => deep(app, '#k-password-error'), 'the password error');
+    expect(deep(app, '#k-password-error')!.textContent).to.equal('Dit wachtwoord klopt niet.');
+    fill(fixtures().users.owner.password);
+    button(app, 'Sleutel aanmaken')!.click();
+    const rowOf = () => deepAll(app, 'tbody tr').find((r) => r.textContent!.includes(name));
+    await until(rowOf, 'the new key in the list');
+    const row = rowOf()!;
+    expect(row.textContent).to.contain('eigenaar');
+    // Cells: start, role, created, expires, last used, revoked, actions.
+    const expires = Array.from(row.querySelectorAll('td'))[3]!.textContent!;
+    expect(expires).not.to.contain('nooit');
+    expect(expires).to.match(/\d{4}/);
+  });
+
+  it('General shows the organisation code users sign in with', async () => {
+    const app = await mountApp('#/settings/tenant', 'nl');
+    await until(() => deep(app, 'input[name=privacyUrl]'), 'the form');
+    expect(deepAll(app, 'dd').map((d) => d.textContent).join()).to.contain(fixtures().slug);
   });
 });

@@ -85,6 +85,8 @@ export class AdminTenantSettings extends AdminElement {
     const errs = fieldErrors(this.error);
     return html`<form class="card" @submit=${this.#submit} novalidate>
         ${this.error ? html`<div class="notice error" role="alert"><p>${errorText(this.error)}</p></div>` : nothing}
+        <dl class="facts"><dt>${this.t('sSlug')}</dt><dd class="mono">${s.slug}</dd></dl>
+        <p class="hint">${this.t('sSlugHint', { slug: s.slug })}</p>
         ${textField({ name: 'name', label: this.t('sName'), value: s.name, error: errs.name, required: true })}
         ${textField({ name: 'privacyUrl', label: this.t('sPrivacyUrl'), hint: this.t('sPrivacyUrlHint'), value: s.privacyUrl, type: 'url', error: errs.privacyUrl, required: true })}
         ${textField({ name: 'allowedOrigins', label: this.t('sOrigins'), hint: this.t('sOriginsHint'), value: s.allowedOrigins.join('\n'), multiline: true, error: errorAt(errs, 'allowedOrigins') })}

@@ -121,7 +121,7 @@ export class AdminUsers extends AdminElement {
         <h2>${this.t('userNew')}</h2>
         ${this.error ? html`<div class="notice error" role="alert"><p>${errorText(this.error)}</p></div>` : nothing}
         <div class="grid">
-          ${textField({ name: 'loginCode', id: 'u-loginCode', label: this.t('uLoginCode'), hint: this.t('uLoginCodeHint'), value: this.#draft.loginCode ?? '', error: errs.loginCode, required: true, autocomplete: 'off' })}
+          ${textField({ name: 'loginCode', id: 'u-loginCode', label: this.t('uLoginCode'), hint: this.t('uLoginCodeHint', { slug: store.me?.tenant?.slug ?? '…' }), value: this.#draft.loginCode ?? '', error: errs.loginCode, required: true, autocomplete: 'off' })}
           ${textField({ name: 'displayName', id: 'u-displayName', label: this.t('uDisplayName'), value: this.#draft.displayName ?? '', error: errs.displayName, required: true, autocomplete: 'off' })}
           ${selectField({ name: 'role', id: 'u-role', label: this.t('uRole'), value: this.role, error: errs.role, options: TENANT_ROLES.map((r) => ({ value: r, label: roleLabel(r) })) })}
           ${this.role === 'partner'

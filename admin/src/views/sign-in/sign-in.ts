@@ -104,7 +104,7 @@ export class AdminSignIn extends AdminView {
         <p>${this.t('signInIntro')}</p>
         ${this.#notice()}
         <form @submit=${this.#submit} novalidate>
-          ${textField({ name: 'loginCode', label: this.t('loginCode'), value: '', error: errs.loginCode, invalid: bad, autocomplete: 'username', required: true })}
+          ${textField({ name: 'loginCode', label: this.t('loginCode'), hint: this.t('loginCodeHint'), value: '', error: errs.loginCode, invalid: bad, autocomplete: 'username', required: true })}
           ${textField({ name: 'password', label: this.t('password'), value: '', type: 'password', error: errs.password, invalid: bad, autocomplete: 'current-password', required: true })}
           <div class="actions"><button class="primary" type="submit" ?disabled=${this.busy}>${this.busy ? this.t('signingIn') : this.t('signIn')}</button></div>
         </form>

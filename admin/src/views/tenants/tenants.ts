@@ -71,7 +71,7 @@ export class AdminTenants extends AdminView {
         ? html`<section class="notice ok created">
             <h2 id="created-title" tabindex="-1">${this.t('tCreatedTitle', { name: c.name })}</h2>
             <dl class="facts"><dt>${this.t('tCreatedKey')}</dt><dd><code>${c.publishableKey}</code> <admin-copy-button .text=${c.publishableKey}></admin-copy-button></dd>
-              <dt>${this.t('tCreatedOwner')}</dt><dd class="mono">${c.owner.loginCode}</dd></dl>
+              <dt>${this.t('tCreatedOwner')}</dt><dd class="mono">${c.owner.signInName}</dd></dl>
           </section>`
         : nothing}
       ${this.listError ? html`<div class="notice error" role="alert"><p>${errorText(this.listError)}</p></div>` : nothing}
@@ -91,7 +91,7 @@ export class AdminTenants extends AdminView {
         </div>
         ${textField({ name: 'origins', label: this.t('sOrigins'), hint: this.t('sOriginsHint'), value: '', multiline: true, error: errorAt(errs, 'origins'), required: true })}
         <fieldset><legend>${this.t('tOwner')}</legend><div class="grid">
-          ${textField({ name: 'owner.loginCode', label: this.t('tOwnerLoginCode'), hint: this.t('uLoginCodeHint'), value: '', error: errs['owner.loginCode'], required: true, autocomplete: 'off' })}
+          ${textField({ name: 'owner.loginCode', label: this.t('tOwnerLoginCode'), hint: this.t('uLoginCodeHint', { slug: '…' }), value: '', error: errs['owner.loginCode'], required: true, autocomplete: 'off' })}
           ${textField({ name: 'owner.displayName', label: this.t('tOwnerName'), value: '', error: errs['owner.displayName'], required: true, autocomplete: 'off' })}
           ${textField({ name: 'owner.password', label: this.t('tOwnerPassword'), hint: this.t('uPasswordHint'), value: '', type: 'password', error: errs['owner.password'], required: true, autocomplete: 'new-password' })}
         </div></fieldset>

@@ -8,7 +8,7 @@ import { codeOf } from './test-helpers.js';
 let h: AdminHarness;
 afterEach(() => h?.dispose());
 
-type Key = { id: string; name: string; prefix: string; role: string; partnerOrgId: string | null; createdAt: string; lastUsedAt: string | null; revokedAt: string | null; key?: string };
+type Key = { id: string; name: string; prefix: string; role: string; partnerOrgId: string | null; createdAt: string; expiresAt: string | null; expired: boolean; lastUsedAt: string | null; revokedAt: string | null; key?: string };
 
 describe('/v1/admin/api-keys (R13 sk_ keys)', () => {
   it('creates a key shown once, stores only its hash, lists it, records use, and revokes it', async () => {
@@ -19,7 +19,7 @@ describe('/v1/admin/api-keys (R13 sk_ keys)', () => {
     expect(res.status).toBe(201);
     const created = (await res.json()) as Key;
     expect(created.key).toMatch(/^sk_live_[0-9A-Za-z]{40}$/);
-    expect(created).toMatchObject({ name: 'Webshop koppeling', role: 'staff', partnerOrgId: null, prefix: created.key!.slice(0, 12), lastUsedAt: null, revokedAt: null });
+    expect(created).toMatchObject({ name: 'Webshop koppeling', role: 'staff', partnerOrgId: null, prefix: created.key!.slice(0, 12), expiresAt: null, expired: false, lastUsedAt: null, revokedAt: null });
     const [row] = await h.db.select().from(apiKeys).where(eq(apiKeys.id, created.id));
     expect(row!.secretHash).toBe(tokenHash(created.key!));
     expect(JSON.stringify(row)).not.toContain(created.key!);
@@ -43,7 +43,7 @@ describe('/v1/admin/api-keys (R13 sk_ keys)', () => {
 
     const audit = await h.db.select().from(auditLog).where(eq(auditLog.entityId, created.id));
     expect(audit.map((a) => [a.action, a.actorId, a.fields])).toEqual([
-      ['api_key.created', user.id, '["name","role","partnerOrgId"]'],
+      ['api_key.created', user.id, '["name","role","partnerOrgId","expiresAt"]'],
       ['api_key.revoked', user.id, '["revokedAt"]'],
     ]);
     expect(JSON.stringify(audit)).not.toContain('Webshop');

@@ -28,9 +28,9 @@ describe('createAdminClient: auth, me, apiKeys', () => {
     const user = await h.addUser({ tenantId: h.tenant.tenantId, role: 'owner', totpSecret: secret });
     const admin = createAdminClient({ baseUrl: 'http://localhost', fetch: browserFetch(h.app) });
 
-    const wrong = await admin.auth.login({ loginCode: user.loginCode, password: 'not-the-password' });
+    const wrong = await admin.auth.login({ loginCode: user.signIn, password: 'not-the-password' });
     expect(wrong.error?.code).toBe('invalid_credentials');
-    const first = await admin.auth.login({ loginCode: user.loginCode, password: user.password });
+    const first = await admin.auth.login({ loginCode: user.signIn, password: user.password });
     expect(first.data).toEqual({ stage: 'totp' });
     expect((await admin.me.get()).error?.code).toBe('unauthorized');
     const done = await admin.auth.totp(totpAt(secret, now));

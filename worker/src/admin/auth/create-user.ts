@@ -2,12 +2,14 @@ import { and, eq, isNull } from 'drizzle-orm';
 import * as v from 'valibot';
 import { partnerOrgs, tenants, users } from '../../db/schema.js';
 import type { Db } from '../../db/types.js';
-import { isUniqueViolation } from '../../db/errors.js';
 import { randomString, uuidv7 } from '../../lib/ids.js';
 import { auditInsert, type AuditWriter } from '../../audit/log.js';
 import type { AuditEntry } from '../../audit/chain.js';
 import { LoginCodeSchema } from '../../../../sdk/src/admin/settings.js';
 import { ROLES, type Role } from '../../../../sdk/src/admin/roles.js';
+import { loginCodeTaken } from '../settings/user-view.js';
+import { isLoginCodeViolation } from '../settings/user-write.js';
+import { tenantSlugOf, signInNameOf } from './login-code.js';
 import { hashPassword } from './password.js';
 import { checkPasswordPolicy } from './policy.js';
 import { auditTenantOf } from './view.js';
@@ -30,12 +32,12 @@ export const generatePassword = () => randomString('23456789abcdefghjkmnpqrstuvw
 
 /**
  * Creates a user outside the HTTP API (operator CLI, demo setup): the same rules as the users
- * routes — lowercase platform-unique login code, password policy, operators without a tenant,
+ * routes — lowercase login code unique in its tenant (or among operators), password policy, operators without a tenant,
  * partners with an active organisation of their tenant — hashed at OWASP parameters, audited.
  */
 export async function createUser(db: Db, audit: AuditWriter, now: number, input: NewUserInput, actor: Pick<AuditEntry, 'actorType' | 'actorId'> = { actorType: 'operator', actorId: 'cli' }) {
   const code = v.safeParse(LoginCodeSchema, input.loginCode);
-  if (!code.success) throw new UserInputError(`login code: ${code.issues[0].message} (3–64 of a-z 0-9 . _ @ -)`);
+  if (!code.success) throw new UserInputError(`login code: ${code.issues[0].message} (3–64 of a-z 0-9 . _ -)`);
   const loginCode = code.output;
   if (!ROLES.includes(input.role)) throw new UserInputError(`role: one of ${ROLES.join(', ')}`);
   if ((input.role === 'operator') !== (input.tenantId === null)) throw new UserInputError(input.role === 'operator' ? 'an operator belongs to no tenant (leave out --tenant)' : 'a tenant user needs --tenant');
@@ -52,8 +54,7 @@ export async function createUser(db: Db, audit: AuditWriter, now: number, input:
   }
   const policy = checkPasswordPolicy(input.password, { loginCode });
   if (policy.length > 0) throw new UserInputError(`password: ${policy[0]!.message}`);
-  const [taken] = await db.select({ id: users.id }).from(users).where(eq(users.loginCode, loginCode)).limit(1);
-  if (taken) throw new UserInputError(`login code ${loginCode} is already in use`);
+  if (await loginCodeTaken(db, input.tenantId, loginCode)) throw new UserInputError(`login code ${loginCode} is already in use`);
 
   const id = uuidv7(now);
   const row: typeof users.$inferInsert = {
@@ -66,8 +67,9 @@ export async function createUser(db: Db, audit: AuditWriter, now: number, input:
   try {
     await audit.withAppend(auditTenantOf(input.tenantId), [entry], (rows) => db.batch([db.insert(users).values(row), auditInsert(db, rows)]));
   } catch (err) {
-    if (isUniqueViolation(err, 'users.login_code')) throw new UserInputError(`login code ${loginCode} is already in use`);
+    if (isLoginCodeViolation(err)) throw new UserInputError(`login code ${loginCode} is already in use`);
     throw err;
   }
-  return { id, loginCode, tenantId: input.tenantId, role: input.role };
+  const signInName = signInNameOf(loginCode, await tenantSlugOf(db, input.tenantId));
+  return { id, loginCode, signInName, tenantId: input.tenantId, role: input.role };
 }

@@ -13,7 +13,7 @@ describe('POST /v1/admin/auth/login (R13)', () => {
   it('signs an owner in: full session cookie, principal, last login and an audit entry', async () => {
     h = await makeAdminHarness();
     const owner = await h.addUser({ tenantId: h.tenant.tenantId, role: 'owner', loginCode: 'jan-eigenaar' });
-    const res = await authCalls(h).login('Jan-Eigenaar', owner.password);
+    const res = await authCalls(h).login('Jan-Eigenaar@Fietsenwinkel-Test', owner.password);
     expect(res.status).toBe(200);
     const body = (await res.json()) as { stage: string; user: Record<string, unknown> };
     expect(body.stage).toBe('done');
@@ -40,7 +40,7 @@ describe('POST /v1/admin/auth/login (R13)', () => {
     h = await makeAdminHarness();
     const staff = await h.addUser({ tenantId: h.tenant.tenantId, role: 'staff' });
     const calls = authCalls(h, 'https://admin.example');
-    const res = await calls.login(staff.loginCode, staff.password);
+    const res = await calls.login(staff.signIn, staff.password);
     expect(res.status).toBe(200);
     const set = res.headers.get('set-cookie')!;
     expect(set).toMatch(/^__Host-aftercare_session=[0-9A-Za-z]{43};/);
@@ -54,7 +54,7 @@ describe('POST /v1/admin/auth/login (R13)', () => {
   it('signs an operator in, audited in the platform chain', async () => {
     h = await makeAdminHarness();
     const op = await h.addUser({ tenantId: null, role: 'operator' });
-    const res = await authCalls(h).login(op.loginCode, op.password);
+    const res = await authCalls(h).login(op.signIn, op.password);
     expect(((await res.json()) as { user: { tenant: unknown; role: string } }).user).toMatchObject({ tenant: null, role: 'operator' });
     const audit = await h.db.select().from(auditLog).where(eq(auditLog.action, 'user.signed_in'));
     expect(audit.map((a) => a.tenantId)).toEqual(['_platform']);
@@ -72,7 +72,7 @@ describe('POST /v1/admin/auth/login (R13)', () => {
     await h.db.update(partnerOrgs).set({ disabledAt: Date.now() }).where(eq(partnerOrgs.id, orgId));
 
     const bodies: unknown[] = [];
-    for (const [code, pw] of [[staff.loginCode, 'wrong-password-here'], ['nobody-at-all', staff.password], [disabled.loginCode, disabled.password], [partner.loginCode, partner.password]] as const) {
+    for (const [code, pw] of [[staff.signIn, 'wrong-password-here'], ['nobody-at-all', staff.password], [disabled.signIn, disabled.password], [partner.signIn, partner.password]] as const) {
       const res = await calls.login(code, pw);
       expect(res.status).toBe(401);
       expect(res.headers.get('set-cookie')).toBeNull();
@@ -111,11 +111,11 @@ describe('POST /v1/admin/auth/login (R13)', () => {
     const user = await h.addUser({ tenantId: h.tenant.tenantId, role: 'staff' });
     const before = (await h.db.select().from(users).where(eq(users.id, user.id)))[0]!.passwordHash;
     expect(parsePhc(before)!.params).toEqual({ m: 64, t: 1, p: 1 });
-    expect((await authCalls(h).login(user.loginCode, user.password)).status).toBe(200);
+    expect((await authCalls(h).login(user.signIn, user.password)).status).toBe(200);
     const after = (await h.db.select().from(users).where(eq(users.id, user.id)))[0]!.passwordHash;
     expect(after).toMatch(/^\$argon2id\$v=19\$m=19456,t=2,p=1\$/);
     expect(await verifyPassword(user.password, after)).toEqual({ ok: true, rehash: false });
-    expect((await authCalls(h).login(user.loginCode, user.password)).status).toBe(200);
+    expect((await authCalls(h).login(user.signIn, user.password)).status).toBe(200);
   }, 90_000);
 });
 
@@ -124,7 +124,7 @@ describe('POST /v1/admin/auth/logout', () => {
     h = await makeAdminHarness();
     const calls = authCalls(h);
     const user = await h.addUser({ tenantId: h.tenant.tenantId, role: 'staff' });
-    const cookie = cookieOf(await calls.login(user.loginCode, user.password));
+    const cookie = cookieOf(await calls.login(user.signIn, user.password));
     expect((await calls.me(cookie)).status).toBe(200);
     const out = await calls.post('/logout', undefined, cookie);
     expect(out.status).toBe(204);

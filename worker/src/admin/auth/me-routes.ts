@@ -5,7 +5,7 @@ import { uuidv7 } from '../../lib/ids.js';
 import { problem } from '../../lib/problem.js';
 import { auditInsert } from '../../audit/log.js';
 import type { AdminEnv } from '../env.js';
-import { MeUpdateSchema, PasswordChangeSchema, TotpDisableSchema } from '../../../../sdk/src/admin/auth.js';
+import { MeUpdateSchema, PasswordChangeSchema, TotpDisableSchema, TotpSetupInputSchema } from '../../../../sdk/src/admin/auth.js';
 import { readBody } from './body.js';
 import { hashPassword } from './password.js';
 import { checkPasswordPolicy } from './policy.js';
@@ -77,7 +77,12 @@ export function meRoutes() {
   r.post('/totp/setup', async (c) => {
     const user = await self(c);
     if (user instanceof Response) return user;
+    const body = await readBody(c, TotpSetupInputSchema);
+    if (!body.ok) return body.res;
     if (user.totpEnabledAt !== null) return problem('conflict', { detail: 'TOTP is already on; turn it off first to set up a new device.' });
+    // A stolen session must not be able to enrol its own authenticator (issue 9 item 15c).
+    const refused = await confirmIdentity(c, user, { password: body.data.password }, { totp: 'no' });
+    if (refused) return refused;
     return issueTotpSecret(c, user);
   });
 
@@ -99,7 +104,8 @@ export function meRoutes() {
     if (!body.ok) return body.res;
     if (user.totpEnabledAt === null) return problem('conflict', { detail: 'TOTP is not on.' });
     if (await totpRequired(c.var.deps.db, user)) return problem('conflict', { detail: 'Your organisation requires TOTP for owners.' });
-    const refused = await confirmIdentity(c, user, { password: body.data.password }, { paths: { password: 'password' }, totp: 'no' });
+    // The password and a current code: neither a stolen session nor a known password alone turns the second factor off.
+    const refused = await confirmIdentity(c, user, { password: body.data.password, totpCode: body.data.totpCode }, { totp: 'if-enrolled' });
     if (refused) return refused;
     await writeSelf(c, user, 'user.totp_disabled', ['totpSecret'], { totpSecret: null, totpEnabledAt: null, totpLastStep: null });
     return c.body(null, 204);

@@ -17,9 +17,9 @@ describe('/v1/admin/me', () => {
     const { user, auth } = await h.as('staff');
     const me = await (await h.admin('/me', { as: auth })).json();
     expect(me).toEqual({
-      type: 'user', id: user.id, displayName: 'Test staff', loginCode: user.loginCode, role: 'staff',
+      type: 'user', id: user.id, displayName: 'Test staff', loginCode: user.loginCode, signInName: `${user.loginCode}@fietsenwinkel-test`, role: 'staff',
       permissions: [...ROLE_PERMISSIONS.staff],
-      tenant: { id: h.tenant.tenantId, name: 'Fietsenwinkel Test' }, partnerOrg: null, locale: 'nl', totpEnabled: false, totpRequired: false,
+      tenant: { id: h.tenant.tenantId, name: 'Fietsenwinkel Test', slug: 'fietsenwinkel-test' }, partnerOrg: null, locale: 'nl', totpEnabled: false, totpRequired: false,
     });
     const orgId = await h.addOrg(h.tenant.tenantId, 'carrier', 'Snelle Koeriers');
     const partner = await h.as('partner', { partnerOrgId: orgId });
@@ -48,7 +48,7 @@ describe('/v1/admin/me', () => {
     const key = await h.keyFor({ role: 'owner' });
     expect(await codeOf(await h.admin('/me', { as: key, method: 'PATCH', body: { locale: 'en' } }))).toBe('forbidden');
     expect(await codeOf(await h.admin('/me/password', { as: key, body: { currentPassword: 'x', newPassword: 'y' } }))).toBe('forbidden');
-    expect(await codeOf(await h.admin('/me/totp/setup', { as: key, method: 'POST' }))).toBe('forbidden');
+    expect(await codeOf(await h.admin('/me/totp/setup', { as: key, body: { password: 'x' } }))).toBe('forbidden');
   });
 });
 
@@ -57,8 +57,8 @@ describe('POST /v1/admin/me/password', () => {
     h = await makeAdminHarness();
     const calls = authCalls(h);
     const user = await h.addUser({ tenantId: h.tenant.tenantId, role: 'staff', loginCode: 'piet-medewerker' });
-    const here = cookieOf(await calls.login(user.loginCode, user.password));
-    const elsewhere = cookieOf(await calls.login(user.loginCode, user.password));
+    const here = cookieOf(await calls.login(user.signIn, user.password));
+    const elsewhere = cookieOf(await calls.login(user.signIn, user.password));
     const as = { cookie: here };
     const change = (body: unknown) => h.admin('/me/password', { as, body });
     const fieldCode = async (res: Response) => {
@@ -76,8 +76,8 @@ describe('POST /v1/admin/me/password', () => {
     expect((await change({ currentPassword: user.password, newPassword: 'een heel nieuw wachtwoord' })).status).toBe(204);
     expect((await calls.me(here)).status).toBe(200);
     expect(await codeOf(await calls.me(elsewhere))).toBe('session_expired');
-    expect((await calls.login(user.loginCode, user.password)).status).toBe(401);
-    expect((await calls.login(user.loginCode, 'een heel nieuw wachtwoord')).status).toBe(200);
+    expect((await calls.login(user.signIn, user.password)).status).toBe(401);
+    expect((await calls.login(user.signIn, 'een heel nieuw wachtwoord')).status).toBe(200);
     const [row] = await h.db.select().from(users).where(eq(users.id, user.id));
     expect(row!.passwordHash).toMatch(/^\$argon2id\$v=19\$m=19456,t=2,p=1\$/);
     expect(await h.db.select().from(auditLog).where(eq(auditLog.action, 'user.password_changed'))).toEqual([expect.objectContaining({ fields: '["password"]' })]);
@@ -90,37 +90,57 @@ describe('/v1/admin/me/totp', () => {
     h = await makeAdminHarness({ clock: { now: () => now } });
     const { user, auth } = await h.as('staff');
     expect(await codeOf(await h.admin('/me/totp/enable', { as: auth, body: { code: '123456' } }))).toBe('conflict');
-    const setup = await h.admin('/me/totp/setup', { as: auth, method: 'POST' });
+    const setup = await h.admin('/me/totp/setup', { as: auth, body: { password: user.password } });
     const { secret } = (await setup.json()) as { secret: string };
     expect(secret).toMatch(/^[A-Z2-7]{32}$/);
     const wrong = String((Number(totpAt(secret, now)) + 1) % 1_000_000).padStart(6, '0');
     expect(await codeOf(await h.admin('/me/totp/enable', { as: auth, body: { code: wrong } }))).toBe('invalid_totp');
     expect((await h.admin('/me/totp/enable', { as: auth, body: { code: totpAt(secret, now) } })).status).toBe(204);
     expect(await (await h.admin('/me', { as: auth })).json()).toMatchObject({ totpEnabled: true });
-    expect(await codeOf(await h.admin('/me/totp/setup', { as: auth, method: 'POST' }))).toBe('conflict');
+    expect(await codeOf(await h.admin('/me/totp/setup', { as: auth, body: { password: user.password } }))).toBe('conflict');
 
     // Signing in now takes a code.
     const calls = authCalls(h);
-    expect(await (await calls.login(user.loginCode, user.password)).json()).toEqual({ stage: 'totp' });
+    expect(await (await calls.login(user.signIn, user.password)).json()).toEqual({ stage: 'totp' });
 
-    const badPw = await h.admin('/me/totp/disable', { as: auth, body: { password: 'not-my-password' } });
+    const badPw = await h.admin('/me/totp/disable', { as: auth, body: { password: 'not-my-password', totpCode: totpAt(secret, now) } });
     expect(badPw.status).toBe(422);
     expect(((await badPw.json()) as Errors).errors).toEqual([expect.objectContaining({ path: 'password', code: 'wrong_password' })]);
-    now += 1000;
-    expect((await h.admin('/me/totp/disable', { as: auth, body: { password: user.password } })).status).toBe(204);
+    now += 30_000;
+    expect((await h.admin('/me/totp/disable', { as: auth, body: { password: user.password, totpCode: totpAt(secret, now) } })).status).toBe(204);
     const [row] = await h.db.select().from(users).where(eq(users.id, user.id));
     expect(row).toMatchObject({ totpSecret: null, totpEnabledAt: null });
-    expect(((await (await calls.login(user.loginCode, user.password)).json()) as { stage: string }).stage).toBe('done');
+    expect(((await (await calls.login(user.signIn, user.password)).json()) as { stage: string }).stage).toBe('done');
     const actions = (await h.db.select().from(auditLog).where(eq(auditLog.actorId, user.id))).map((a) => a.action);
     expect(actions).toEqual(expect.arrayContaining(['user.totp_enabled', 'user.totp_disabled']));
   }, 90_000);
+
+  it('setup and disable ask for the password again (disable also a current code): a session alone is not enough', async () => {
+    const now = Date.UTC(2026, 0, 5, 9, 0, 10);
+    h = await makeAdminHarness({ clock: { now: () => now } });
+    const { user, auth } = await h.as('staff');
+    const errs = async (res: Response) => [res.status, ...(((await res.json()) as Errors).errors ?? []).map((e) => `${e.path}:${e.code}`)];
+    expect(await errs(await h.admin('/me/totp/setup', { as: auth, method: 'POST' }))).toEqual([400]);
+    expect(await errs(await h.admin('/me/totp/setup', { as: auth, body: {} }))).toEqual([422, 'password:required']);
+    expect(await errs(await h.admin('/me/totp/setup', { as: auth, body: { password: 'niet-mijn-wachtwoord' } }))).toEqual([422, 'password:wrong_password']);
+    expect((await h.db.select().from(users).where(eq(users.id, user.id)))[0]!.totpSecret).toBeNull();
+
+    const secret = 'GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ';
+    const owner = await h.addUser({ tenantId: h.tenant.tenantId, role: 'owner', totpSecret: secret });
+    const ownerAuth = await h.sessionFor(owner.id);
+    expect(await errs(await h.admin('/me/totp/disable', { as: ownerAuth, body: {} }))).toEqual([422, 'password:required']);
+    expect(await errs(await h.admin('/me/totp/disable', { as: ownerAuth, body: { password: owner.password } }))).toEqual([422, 'totpCode:required']);
+    expect(await errs(await h.admin('/me/totp/disable', { as: ownerAuth, body: { password: 'niet-mijn-wachtwoord', totpCode: totpAt(secret, now) } }))).toEqual([422, 'password:wrong_password']);
+    expect((await h.db.select().from(users).where(eq(users.id, owner.id)))[0]!.totpEnabledAt).not.toBeNull();
+    expect((await h.admin('/me/totp/disable', { as: ownerAuth, body: { password: owner.password, totpCode: totpAt(secret, now) } })).status).toBe(204);
+  });
 
   it('refuses to turn TOTP off for an owner when the tenant requires it', async () => {
     h = await makeAdminHarness();
     await h.db.update(tenants).set({ requireTotpForOwners: true }).where(eq(tenants.id, h.tenant.tenantId));
     const owner = await h.addUser({ tenantId: h.tenant.tenantId, role: 'owner', totpSecret: 'GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ' });
     const auth = await h.sessionFor(owner.id);
-    const res = await h.admin('/me/totp/disable', { as: auth, body: { password: owner.password } });
+    const res = await h.admin('/me/totp/disable', { as: auth, body: { password: owner.password, totpCode: totpAt('GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ', Date.now()) } });
     expect(await codeOf(res)).toBe('conflict');
     expect((await h.db.select().from(users).where(eq(users.id, owner.id)))[0]!.totpEnabledAt).not.toBeNull();
   });

@@ -8,6 +8,7 @@ import { auditInsert } from '../../audit/log.js';
 import type { AdminEnv } from '../env.js';
 import { createSession, findSession, readSessionCookie, setSessionCookie, type SessionRow } from '../sessions.js';
 import type { SignedIn } from '../../../../sdk/src/admin/auth.js';
+import { findUserBySignInName } from './login-code.js';
 import { hashPassword, verifyPassword } from './password.js';
 import { auditTenantOf, userView, type UserRow } from './view.js';
 
@@ -33,7 +34,7 @@ async function usable(db: Db, user: UserRow): Promise<boolean> {
  * hash; a correct password stored at old parameters is re-hashed at the current ones.
  */
 export async function checkCredentials(db: Db, loginCode: string, password: string): Promise<UserRow | null> {
-  const [user] = await db.select().from(users).where(eq(users.loginCode, loginCode)).limit(1);
+  const user = await findUserBySignInName(db, loginCode);
   const result = await verifyPassword(password, user?.passwordHash ?? DUMMY_PHC);
   if (!user || !result.ok || !(await usable(db, user))) return null;
   if (result.rehash) {

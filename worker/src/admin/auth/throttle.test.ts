@@ -13,12 +13,12 @@ describe('brute-force brake on sign-in (R13)', () => {
     h = await makeAdminHarness({ clock: { now: () => now } });
     const calls = authCalls(h);
     const user = await h.addUser({ tenantId: h.tenant.tenantId, role: 'staff' });
-    const wrong = () => calls.login(user.loginCode, 'not-the-password');
+    const wrong = () => calls.login(user.signIn, 'not-the-password');
 
     for (let i = 1; i < ACCOUNT.free; i++) expect(await codeOf(await wrong())).toBe('invalid_credentials');
     // The fifth failure locks the account for 1 s.
     expect(await codeOf(await wrong())).toBe('invalid_credentials');
-    let locked = await calls.login(user.loginCode, user.password);
+    let locked = await calls.login(user.signIn, user.password);
     expect(locked.status).toBe(429);
     expect(locked.headers.get('retry-after')).toBe('1');
     expect(await locked.json()).toMatchObject({ code: 'rate_limited', retryAfter: 1 });
@@ -26,19 +26,19 @@ describe('brute-force brake on sign-in (R13)', () => {
     // Each further failure doubles the wait: 2 s, then 4 s.
     now += 1000;
     expect(await codeOf(await wrong())).toBe('invalid_credentials');
-    locked = await calls.login(user.loginCode, user.password);
+    locked = await calls.login(user.signIn, user.password);
     expect(locked.headers.get('retry-after')).toBe('2');
     now += 1500;
-    expect((await calls.login(user.loginCode, user.password)).headers.get('retry-after')).toBe('1');
+    expect((await calls.login(user.signIn, user.password)).headers.get('retry-after')).toBe('1');
     now += 500;
     expect(await codeOf(await wrong())).toBe('invalid_credentials');
-    expect((await calls.login(user.loginCode, user.password)).headers.get('retry-after')).toBe('4');
+    expect((await calls.login(user.signIn, user.password)).headers.get('retry-after')).toBe('4');
 
     // Once the wait is over, the right password works and the account counter starts afresh.
     now += 4000;
-    expect((await calls.login(user.loginCode, user.password)).status).toBe(200);
+    expect((await calls.login(user.signIn, user.password)).status).toBe(200);
     for (let i = 1; i < ACCOUNT.free; i++) expect(await codeOf(await wrong())).toBe('invalid_credentials');
-    expect((await calls.login(user.loginCode, user.password)).status).toBe(200);
+    expect((await calls.login(user.signIn, user.password)).status).toBe(200);
   }, 90_000);
 
   it('locks an unknown login code the same way (no hint whether it exists)', async () => {
@@ -62,11 +62,11 @@ describe('brute-force brake on sign-in (R13)', () => {
     h = await makeAdminHarness({ clock: { now: () => now } });
     const calls = authCalls(h);
     const user = await h.addUser({ tenantId: h.tenant.tenantId, role: 'staff' });
-    for (let i = 1; i < ACCOUNT.free; i++) await calls.login(user.loginCode, 'not-the-password');
+    for (let i = 1; i < ACCOUNT.free; i++) await calls.login(user.signIn, 'not-the-password');
     now += 25 * 3600_000;
     // Four old failures plus one new one would lock; after a day the count starts again at 1.
-    await calls.login(user.loginCode, 'not-the-password');
-    expect((await calls.login(user.loginCode, user.password)).status).toBe(200);
+    await calls.login(user.signIn, 'not-the-password');
+    expect((await calls.login(user.signIn, user.password)).status).toBe(200);
   }, 90_000);
 
   it('counts failures per IP across accounts, with a looser limit; another IP is not affected', async () => {
@@ -77,14 +77,14 @@ describe('brute-force brake on sign-in (R13)', () => {
     // Spray: one wrong password on each of IP.free accounts (each account stays under its own limit).
     for (let i = 0; i < IP.free; i++) {
       const u = await h.addUser({ tenantId: h.tenant.tenantId, role: 'staff' });
-      expect(await codeOf(await calls.login(u.loginCode, 'not-the-password'))).toBe('invalid_credentials');
+      expect(await codeOf(await calls.login(u.signIn, 'not-the-password'))).toBe('invalid_credentials');
     }
     const victim = await h.addUser({ tenantId: h.tenant.tenantId, role: 'staff' });
-    const locked = await calls.login(victim.loginCode, victim.password);
+    const locked = await calls.login(victim.signIn, victim.password);
     expect(locked.status).toBe(429);
     expect(Number(locked.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
     ip = '192.0.2.44';
-    expect((await calls.login(victim.loginCode, victim.password)).status).toBe(200);
+    expect((await calls.login(victim.signIn, victim.password)).status).toBe(200);
     // A correct password does not clear the IP counter (an attacker's own account cannot unlock the spray).
     const rows = await h.db.select().from(authThrottle);
     expect(rows.map((r) => r.key)).toContain('ip:198.51.100.9');

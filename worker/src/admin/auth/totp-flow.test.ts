@@ -19,7 +19,7 @@ describe('TOTP second factor at sign-in (R13)', () => {
     const secret = newTotpSecret();
     const user = await h.addUser({ tenantId: h.tenant.tenantId, role: 'staff', totpSecret: secret });
 
-    const first = await calls.login(user.loginCode, user.password);
+    const first = await calls.login(user.signIn, user.password);
     expect(await first.json()).toEqual({ stage: 'totp' });
     const mfa = cookieOf(first);
     // The mfa-stage cookie is not a session for anything else.
@@ -41,7 +41,7 @@ describe('TOTP second factor at sign-in (R13)', () => {
     expect(await codeOf(await calls.post('/totp', { code }, mfa))).toBe('session_expired');
 
     // Same code again (same 30 s step) in a new sign-in: refused as a replay.
-    const again = cookieOf(await calls.login(user.loginCode, user.password));
+    const again = cookieOf(await calls.login(user.signIn, user.password));
     expect(await codeOf(await calls.post('/totp', { code }, again))).toBe('invalid_totp');
     // The previous step's code is older than the used one: refused too.
     expect(await codeOf(await calls.post('/totp', { code: totpAt(secret, now - 30_000) }, again))).toBe('invalid_totp');
@@ -55,7 +55,7 @@ describe('TOTP second factor at sign-in (R13)', () => {
     const calls = authCalls(h);
     const secret = newTotpSecret();
     const user = await h.addUser({ tenantId: h.tenant.tenantId, role: 'staff', totpSecret: secret });
-    const mfa = cookieOf(await calls.login(user.loginCode, user.password));
+    const mfa = cookieOf(await calls.login(user.signIn, user.password));
     for (let i = 0; i < ACCOUNT.free; i++) expect(await codeOf(await calls.post('/totp', { code: wrongCode(totpAt(secret, now)) }, mfa))).toBe('invalid_totp');
     const locked = await calls.post('/totp', { code: totpAt(secret, now) }, mfa);
     expect(locked.status).toBe(429);
@@ -71,9 +71,9 @@ describe('TOTP second factor at sign-in (R13)', () => {
     const calls = authCalls(h);
     const owner = await h.addUser({ tenantId: h.tenant.tenantId, role: 'owner' });
     const staff = await h.addUser({ tenantId: h.tenant.tenantId, role: 'staff' });
-    expect(((await (await calls.login(staff.loginCode, staff.password)).json()) as { stage: string }).stage).toBe('done');
+    expect(((await (await calls.login(staff.signIn, staff.password)).json()) as { stage: string }).stage).toBe('done');
 
-    const first = await calls.login(owner.loginCode, owner.password);
+    const first = await calls.login(owner.signIn, owner.password);
     expect(await first.json()).toEqual({ stage: 'totp_setup' });
     const mfa = cookieOf(first);
     expect((await calls.me(mfa)).status).toBe(401);
@@ -95,7 +95,7 @@ describe('TOTP second factor at sign-in (R13)', () => {
     expect(actions).toEqual([['user.totp_enabled', '["totpSecret"]'], ['user.signed_in', '[]']]);
 
     // Next time: a code, not enrolment; and a password alone cannot replace the secret.
-    const next = await calls.login(owner.loginCode, owner.password);
+    const next = await calls.login(owner.signIn, owner.password);
     expect(await next.json()).toEqual({ stage: 'totp' });
     expect(await codeOf(await calls.post('/totp/setup', undefined, cookieOf(next)))).toBe('conflict');
     expect((await h.db.select().from(users).where(eq(users.id, owner.id)))[0]!.totpSecret).toBe(secret);

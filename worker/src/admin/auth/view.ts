@@ -4,16 +4,17 @@ import type { Db } from '../../db/types.js';
 import { ROLE_PERMISSIONS, type PartnerType, type Role } from '../../../../sdk/src/admin/roles.js';
 import type { Me } from '../../../../sdk/src/admin/auth.js';
 import type { Principal } from '../principal.js';
+import { signInNameOf } from './login-code.js';
 
 export type UserRow = typeof users.$inferSelect;
 
 async function context(db: Db, tenantId: string | null, orgId: string | null) {
   const [tenant] = tenantId
-    ? await db.select({ id: tenants.id, name: tenants.name, requireTotpForOwners: tenants.requireTotpForOwners }).from(tenants).where(eq(tenants.id, tenantId)).limit(1)
+    ? await db.select({ id: tenants.id, name: tenants.name, slug: tenants.slug, requireTotpForOwners: tenants.requireTotpForOwners }).from(tenants).where(eq(tenants.id, tenantId)).limit(1)
     : [];
   const [org] = orgId ? await db.select({ id: partnerOrgs.id, name: partnerOrgs.name, type: partnerOrgs.type }).from(partnerOrgs).where(eq(partnerOrgs.id, orgId)).limit(1) : [];
   return {
-    tenant: tenant ? { id: tenant.id, name: tenant.name } : null,
+    tenant: tenant ? { id: tenant.id, name: tenant.name, slug: tenant.slug } : null,
     requireTotpForOwners: tenant?.requireTotpForOwners ?? false,
     partnerOrg: org ? { id: org.id, name: org.name, type: org.type as PartnerType } : null,
   };
@@ -31,7 +32,7 @@ export async function userView(db: Db, user: UserRow): Promise<Me> {
   const ctx = await context(db, user.tenantId, user.partnerOrgId);
   const role = user.role as Role;
   return {
-    type: 'user', id: user.id, displayName: user.displayName, loginCode: user.loginCode, role, permissions: [...ROLE_PERMISSIONS[role]],
+    type: 'user', id: user.id, displayName: user.displayName, loginCode: user.loginCode, signInName: signInNameOf(user.loginCode, ctx.tenant?.slug ?? null), role, permissions: [...ROLE_PERMISSIONS[role]],
     tenant: ctx.tenant, partnerOrg: ctx.partnerOrg, locale: user.locale === 'en' ? 'en' : 'nl',
     totpEnabled: user.totpEnabledAt !== null, totpRequired: role === 'owner' && ctx.requireTotpForOwners,
   };
@@ -47,7 +48,7 @@ export async function principalView(db: Db, p: Principal): Promise<Me | null> {
   if (!key) return null;
   const ctx = await context(db, p.tenantId, p.partnerOrgId);
   return {
-    type: 'api_key', id: p.id, displayName: p.displayName, loginCode: null, role: p.role, permissions: [...ROLE_PERMISSIONS[p.role]],
+    type: 'api_key', id: p.id, displayName: p.displayName, loginCode: null, signInName: null, role: p.role, permissions: [...ROLE_PERMISSIONS[p.role]],
     tenant: ctx.tenant, partnerOrg: ctx.partnerOrg, locale: p.locale, totpEnabled: false, totpRequired: false,
   };
 }

@@ -108,7 +108,7 @@ describe('many tenants', () => {
     const fresh = await makeAdminHarness({ clock: { now: () => now } });
     try {
       await fresh.db.insert(tenants).values(Array.from({ length: 38 }, (_, i) => ({
-        id: `t-${String(i).padStart(2, '0')}`, name: `Winkel ${i}`, privacyUrl: 'https://w.example/privacy', kinds: ['repair'], locales: ['nl'], defaultLocale: 'nl', theme: {}, createdAt: now, updatedAt: now,
+        id: `t-${String(i).padStart(2, '0')}`, name: `Winkel ${i}`, slug: `winkel-${i}`, privacyUrl: 'https://w.example/privacy', kinds: ['repair'], locales: ['nl'], defaultLocale: 'nl', theme: {}, createdAt: now, updatedAt: now,
       })));
       const res = await fresh.admin('/platform/subprocessors', { as: (await fresh.as('operator')).auth, body: valid });
       expect(res.status).toBe(201);

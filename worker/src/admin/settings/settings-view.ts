@@ -23,6 +23,7 @@ export async function loadSettings(db: Db, tenantId: string): Promise<SettingsOu
   return {
     tenantId: t.id,
     name: t.name,
+    slug: t.slug,
     privacyUrl: t.privacyUrl,
     allowedOrigins: [...new Set(keys.flatMap((k) => k.origins))].sort(),
     kinds: t.kinds as CaseKind[],

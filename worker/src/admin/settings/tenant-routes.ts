@@ -4,13 +4,13 @@ import { tenants, users } from '../../db/schema.js';
 import { auditInsert } from '../../audit/log.js';
 import { uuidv7 } from '../../lib/ids.js';
 import { createTenant } from '../../tenants/create.js';
+import { signInNameOf } from '../auth/login-code.js';
 import { TenantCreateSchema, type TenantCreated, type TenantList } from '../../../../sdk/src/admin/settings.js';
 import { hashPassword } from '../auth/password.js';
 import type { AdminEnv } from '../env.js';
 import { requirePermission } from '../guards.js';
 import { readBody } from '../http/body.js';
 import { originErrors, passwordErrors } from './field-checks.js';
-import { loginCodeTaken } from './user-view.js';
 import { isLoginCodeViolation, loginCodeConflict, newUserRow, userCreatedFields } from './user-write.js';
 
 /**
@@ -26,6 +26,7 @@ export function tenantRoutes() {
       .select({
         id: tenants.id,
         name: tenants.name,
+        slug: tenants.slug,
         createdAt: tenants.createdAt,
         // Written out: drizzle would render ${tenants.id} unqualified, which inside the subquery means users.id.
         users: sql<number>`(select count(*) from users u where u.tenant_id = tenants.id)`,
@@ -44,8 +45,7 @@ export function tenantRoutes() {
     if (!body.ok) return body.res;
     const t = body.data;
     const { db, clock } = c.var.deps;
-    if (await loginCodeTaken(db, t.owner.loginCode)) return loginCodeConflict('owner.loginCode');
-
+    // Login codes are unique per tenant and this tenant is new: the owner's code cannot be taken.
     // Hash before anything is written; the tenant (one batch) and its owner (a second) follow.
     const passwordHash = await hashPassword(t.owner.password);
     const actorId = c.var.principal.id;
@@ -60,7 +60,10 @@ export function tenantRoutes() {
       if (isLoginCodeViolation(err)) return loginCodeConflict('owner.loginCode');
       throw err;
     }
-    const out: TenantCreated = { tenantId: created.tenantId, name: t.name, publishableKey: created.publishableKey, owner: { id: owner.id!, loginCode: owner.loginCode } };
+    const out: TenantCreated = {
+      tenantId: created.tenantId, name: t.name, slug: created.slug, publishableKey: created.publishableKey,
+      owner: { id: owner.id!, loginCode: owner.loginCode, signInName: signInNameOf(owner.loginCode, created.slug) },
+    };
     return c.json(out, 201);
   });
   return r;

@@ -38,7 +38,7 @@ export function userRoutes() {
     if (u.role === 'partner' && orgId && !(await isActiveOrg(db, tenantId, orgId))) errors.push(fieldError('partnerOrgId', 'invalid_value', 'No such active partner organisation.'));
     if (u.role !== 'partner' && orgId) errors.push(fieldError('partnerOrgId', 'invalid_value', 'Only partner users belong to a partner organisation.'));
     if (errors.length) return invalid(errors);
-    if (await loginCodeTaken(db, u.loginCode)) return loginCodeConflict();
+    if (await loginCodeTaken(db, tenantId, u.loginCode)) return loginCodeConflict();
 
     const passwordHash = await hashPassword(u.password);
     const now = clock.now();

@@ -61,8 +61,12 @@ export async function otherActiveOwners(db: Db, tenantId: string, exceptId: stri
   return rows.length;
 }
 
-/** Whether a login code is taken anywhere on the platform. */
-export async function loginCodeTaken(db: Db, loginCode: string): Promise<boolean> {
-  const [row] = await db.select({ id: users.id }).from(users).where(eq(users.loginCode, loginCode)).limit(1);
+/**
+ * Whether another user of the same tenant (or, for `tenantId` null, another operator) has this
+ * login code. Other tenants' codes never count: a 409 must not tell an owner they exist.
+ */
+export async function loginCodeTaken(db: Db, tenantId: string | null, loginCode: string): Promise<boolean> {
+  const scope = tenantId === null ? isNull(users.tenantId) : eq(users.tenantId, tenantId);
+  const [row] = await db.select({ id: users.id }).from(users).where(and(scope, eq(users.loginCode, loginCode))).limit(1);
   return !!row;
 }

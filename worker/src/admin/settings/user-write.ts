@@ -23,8 +23,9 @@ export function newUserRow(u: NewUser, now: number): typeof users.$inferInsert {
 /** The audit entry of a new user: field names only. */
 export const userCreatedFields = (u: { partnerOrgId: string | null }) => ['loginCode', 'displayName', 'role', ...(u.partnerOrgId ? ['partnerOrgId'] : []), 'locale', 'password'];
 
-/** 409 for a login code someone (of any tenant) already uses. */
+/** 409 for a login code another user of the same tenant already uses (other tenants' codes never conflict). */
 export const loginCodeConflict = (path = 'loginCode') =>
   problem('conflict', { detail: 'This login code is already in use.', errors: [fieldError(path, 'taken', 'This login code is already in use.')] });
 
-export const isLoginCodeViolation = (err: unknown) => isUniqueViolation(err, 'users.login_code');
+/** The per-tenant index, or the operators' one (see the users table in ../../db/schema/admin.ts). */
+export const isLoginCodeViolation = (err: unknown) => isUniqueViolation(err, 'users.tenant_id, users.login_code') || isUniqueViolation(err, 'users.login_code');

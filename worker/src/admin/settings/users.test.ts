@@ -65,10 +65,10 @@ describe('users (owner, settings.manage)', () => {
     for (const value of ['nieuwe', 'Medewerker', PASSWORD, 'argon2']) expect(JSON.stringify(audit).toLowerCase()).not.toContain(value.toLowerCase());
   });
 
-  it('refuses bad input with 422 per field (password rules included) and a taken login code with 409, writing nothing', async () => {
+  it('refuses bad input with 422 per field (password rules included) and a login code taken in the same tenant with 409, writing nothing', async () => {
     h = await makeAdminHarness();
     const { auth } = await h.as('owner');
-    const foreign = await h.addUser({ tenantId: h.other.tenantId, role: 'staff', loginCode: 'bezet-elders' });
+    const colleague = await h.addUser({ tenantId: h.tenant.tenantId, role: 'staff', loginCode: 'bezet-hier' });
     const before = await snapshot(h);
     const bad = await json<Problem>(h.admin('/users', { as: auth, body: { loginCode: 'x', displayName: ' ', role: 'operator', password: 'kort', locale: 'de', extra: 1 } }));
     expect([bad.status, ...paths(bad.body)]).toEqual([422, 'displayName:required', 'extra:unknown_field', 'locale:invalid_value', 'loginCode:too_short', 'password:too_short', 'role:invalid_value']);
@@ -76,9 +76,9 @@ describe('users (owner, settings.manage)', () => {
     expect(paths(common.body)).toEqual(['password:common_password']);
     const same = await json<Problem>(h.admin('/users', { as: auth, body: newUser({ loginCode: 'lange.inlogcode', password: 'Lange.Inlogcode' }) }));
     expect(paths(same.body)).toEqual(['password:same_as_login_code']);
-    const taken = await json<Problem>(h.admin('/users', { as: auth, body: newUser({ loginCode: 'BEZET-elders' }) }));
+    const taken = await json<Problem>(h.admin('/users', { as: auth, body: newUser({ loginCode: 'BEZET-hier' }) }));
     expect([taken.status, taken.body.code, ...paths(taken.body)]).toEqual([409, 'conflict', 'loginCode:taken']);
-    expect(foreign.loginCode).toBe('bezet-elders');
+    expect(colleague.loginCode).toBe('bezet-hier');
     expect(await snapshot(h)).toEqual(before);
   });
 
@@ -164,7 +164,7 @@ describe('PATCH /users/:id', () => {
     // Another owner may be demoted while one remains…
     expect((await h.admin(`/users/${other.user.id}`, { as: auth, method: 'PATCH', body: { role: 'staff' } })).status).toBe(200);
     // …but not the last one, not even by an owner's sk_ key (which is nobody's "self").
-    const key = await h.keyFor({ role: 'owner' });
+    const key = await h.keyFor({ role: 'owner', createdBy: me.id });
     const mid = await snapshot(h);
     for (const body of [{ role: 'staff' }, { disabled: true }]) {
       const res = await json<Problem>(h.admin(`/users/${me.id}`, { as: key, method: 'PATCH', body }));

@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { sqliteTable, text, integer, index, uniqueIndex, primaryKey } from 'drizzle-orm/sqlite-core';
 import { ms } from './ms.js';
 import { tenants } from './tenants.js';
@@ -21,7 +22,8 @@ export const partnerOrgs = sqliteTable(
 
 /**
  * R13: people who sign in to the admin page. `tenant_id` is null only for platform operators.
- * `login_code` is unique across the platform (the login form does not ask for a tenant).
+ * `login_code` is unique per tenant (users sign in as `<code>@<tenant slug>`, so one tenant's
+ * codes tell nothing about another's), and among operators (who sign in with the plain code).
  */
 export const users = sqliteTable(
   'users',
@@ -46,7 +48,12 @@ export const users = sqliteTable(
     lastLoginAt: ms('last_login_at'),
     disabledAt: ms('disabled_at'),
   },
-  (t) => [uniqueIndex('users_login_code').on(t.loginCode), index('users_tenant').on(t.tenantId)],
+  (t) => [
+    uniqueIndex('users_tenant_login_code').on(t.tenantId, t.loginCode),
+    // NULLs are distinct in a unique index: operators (no tenant) need their own.
+    uniqueIndex('users_operator_login_code').on(t.loginCode).where(sql`tenant_id IS NULL`),
+    index('users_tenant').on(t.tenantId),
+  ],
 );
 
 /**
@@ -83,8 +90,11 @@ export const apiKeys = sqliteTable(
     secretHash: text('secret_hash').notNull(),
     role: text('role').notNull(),
     partnerOrgId: text('partner_org_id').references(() => partnerOrgs.id),
+    /** The user (or, for a key minted with a key, the API key) that created it: the key never acts above that creator's current role. */
     createdBy: text('created_by').notNull(),
     createdAt: ms('created_at').notNull(),
+    /** Chosen at creation; null = no expiry. From then on the key answers 401. */
+    expiresAt: ms('expires_at'),
     lastUsedAt: ms('last_used_at'),
     revokedAt: ms('revoked_at'),
   },

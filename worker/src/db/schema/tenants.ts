@@ -3,9 +3,16 @@ import { ms } from './ms.js';
 
 /** Tenants, their publishable keys and allowed origins, and their consent texts (R5). */
 
-export const tenants = sqliteTable('tenants', {
+export const tenants = sqliteTable(
+  'tenants',
+  {
   id: text('id').primaryKey(),
   name: text('name').notNull(),
+  /**
+   * R15: unique, URL-safe handle (`a-z 0-9 -`, derived from the name at creation). Users of the
+   * tenant sign in as `<login code>@<slug>`, so login codes need only be unique per tenant.
+   */
+  slug: text('slug').notNull(),
   privacyUrl: text('privacy_url').notNull(),
   /** JSON array of enabled case kinds. */
   kinds: text('kinds', { mode: 'json' }).$type<string[]>().notNull(),
@@ -25,7 +32,9 @@ export const tenants = sqliteTable('tenants', {
   webhookPersonalData: integer('webhook_personal_data', { mode: 'boolean' }).notNull().default(false),
   createdAt: ms('created_at').notNull(),
   updatedAt: ms('updated_at').notNull(),
-});
+  },
+  (t) => [uniqueIndex('tenants_slug').on(t.slug)],
+);
 
 export const publishableKeys = sqliteTable(
   'publishable_keys',
