@@ -2,6 +2,7 @@ import type { Context } from 'hono';
 import { problem } from '../../lib/problem.js';
 import type { AdminEnv } from '../env.js';
 import { fieldProblem } from './body.js';
+import { signInNameOf, tenantSlugOf } from './login-code.js';
 import { brakedPasswordCheck } from './password-attempt.js';
 import { checkOwnPassword } from './signin.js';
 import { checkTotpCode } from './totp-check.js';
@@ -28,7 +29,9 @@ export async function confirmIdentity(
 ): Promise<Response | null> {
   const paths = o.paths ?? { password: 'password', totpCode: 'totpCode' };
   const { db } = c.var.deps;
-  const checked = await brakedPasswordCheck(c, user.loginCode, async () => ((await checkOwnPassword(db, user.id, input.password)) ? true : null));
+  // The same account counter as sign-in, which counts the full sign-in name (code@slug).
+  const signInName = signInNameOf(user.loginCode, await tenantSlugOf(db, user.tenantId));
+  const checked = await brakedPasswordCheck(c, signInName, async () => ((await checkOwnPassword(db, user.id, input.password)) ? true : null));
   if (checked instanceof Response) return checked;
   if (!checked) return fieldProblem(paths.password, 'wrong_password', 'The password is wrong.');
   if ((o.totp ?? 'if-enrolled') === 'if-enrolled' && user.totpEnabledAt !== null && user.totpSecret) {

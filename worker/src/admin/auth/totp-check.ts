@@ -8,6 +8,7 @@ import { readBody, rateLimited } from './body.js';
 import { claimTotpStep } from './signin.js';
 import { ACCOUNT, claimAttempt, resetThrottle, totpKey } from './throttle.js';
 import { newTotpSecret, otpauthUri, verifyTotp } from './totp.js';
+import { signInNameOf, tenantSlugOf } from './login-code.js';
 import type { UserRow } from './view.js';
 
 /**
@@ -41,5 +42,5 @@ export async function checkTotpCode(c: Context<AdminEnv>, user: UserRow, secret:
 export async function issueTotpSecret(c: Context<AdminEnv>, user: UserRow): Promise<Response> {
   const secret = newTotpSecret();
   await c.var.deps.db.update(users).set({ totpSecret: secret, totpLastStep: null }).where(eq(users.id, user.id));
-  return c.json({ secret, otpauthUri: otpauthUri(secret, user.loginCode) });
+  return c.json({ secret, otpauthUri: otpauthUri(secret, signInNameOf(user.loginCode, await tenantSlugOf(c.var.deps.db, user.tenantId))) });
 }
