@@ -30,12 +30,14 @@ const SECRET = newTotpSecret();
 describe('the Worker in workerd brakes parallel guesses (local D1)', () => {
   let persistTo: string;
   let worker: LocalWorker | undefined;
+  let slug = '';
   const local = { configPath: WRANGLER_TOML, get persistTo() { return persistTo; } };
 
   beforeAll(async () => {
     persistTo = mkdtempSync(path.join(tmpdir(), 'aftercare-workerd-throttle-'));
     await applyLocalD1Migrations(local);
     const tenant = await withLocalD1(local, (db) => createTenant(db, new AuditWriter(db), Date.now(), { name: 'Fietsenwinkel Workerd', origins: [ORIGIN], privacyUrl: PRIVACY_URL }));
+    slug = tenant.slug;
     const passwordHash = await hashPassword(PASSWORD);
     await withLocalD1(local, (db) =>
       db.insert(users).values({
@@ -59,7 +61,7 @@ describe('the Worker in workerd brakes parallel guesses (local D1)', () => {
     });
 
   it(`${BURST} parallel wrong TOTP codes: at most the budget checked (plus locks run out), the rest 429`, async () => {
-    const login = await post('/login', { loginCode: 'workerd-totp', password: PASSWORD });
+    const login = await post('/login', { loginCode: `workerd-totp@${slug}`, password: PASSWORD });
     expect(login.status, await login.clone().text()).toBe(200);
     expect(await login.json()).toEqual({ stage: 'totp' });
     const mfa = login.headers.get('set-cookie')!.split(';')[0]!;

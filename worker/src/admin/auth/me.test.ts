@@ -120,7 +120,7 @@ describe('/v1/admin/me/totp', () => {
     h = await makeAdminHarness({ clock: { now: () => now } });
     const { user, auth } = await h.as('staff');
     const errs = async (res: Response) => [res.status, ...(((await res.json()) as Errors).errors ?? []).map((e) => `${e.path}:${e.code}`)];
-    expect(await errs(await h.admin('/me/totp/setup', { as: auth, method: 'POST' }))).toEqual([400]);
+    expect(await errs(await h.admin('/me/totp/setup', { as: auth, method: 'POST' }))).toEqual([415]); // no JSON body at all
     expect(await errs(await h.admin('/me/totp/setup', { as: auth, body: {} }))).toEqual([422, 'password:required']);
     expect(await errs(await h.admin('/me/totp/setup', { as: auth, body: { password: 'niet-mijn-wachtwoord' } }))).toEqual([422, 'password:wrong_password']);
     expect((await h.db.select().from(users).where(eq(users.id, user.id)))[0]!.totpSecret).toBeNull();

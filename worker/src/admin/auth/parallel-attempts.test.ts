@@ -27,9 +27,9 @@ describe('parallel attempts get no more than the budget (R13)', () => {
     const before = argon2Load.total;
     // 24 wrong passwords at once from one address; the right one once their hashes are under
     // way (the order is the point, not the time: before, the lock came only after a hash).
-    const wrong = Array.from({ length: 24 }, () => calls.login(user.loginCode, 'not-the-password'));
+    const wrong = Array.from({ length: 24 }, () => calls.login(user.signIn, 'not-the-password'));
     while (argon2Load.total - before < 2) await new Promise((r) => setTimeout(r, 1));
-    const all = await Promise.all([...wrong, calls.login(user.loginCode, user.password)]);
+    const all = await Promise.all([...wrong, calls.login(user.signIn, user.password)]);
     return { all, hashes: argon2Load.total - before };
   }
 
@@ -59,7 +59,7 @@ describe('parallel attempts get no more than the budget (R13)', () => {
     const calls = authCalls(h);
     const secret = newTotpSecret();
     const user = await h.addUser({ tenantId: h.tenant.tenantId, role: 'staff', totpSecret: secret });
-    const mfa = cookieOf(await calls.login(user.loginCode, user.password));
+    const mfa = cookieOf(await calls.login(user.signIn, user.password));
     const all = await Promise.all(Array.from({ length: 40 }, () => calls.post('/totp', { code: wrongCode(totpAt(secret, now)) }, mfa)));
     expect(count(all, 401), String(statuses(all))).toBe(ACCOUNT.free);
     expect(count(all, 429)).toBe(40 - ACCOUNT.free);

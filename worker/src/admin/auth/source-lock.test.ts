@@ -22,7 +22,7 @@ describe('a spent account budget locks the source, not the account (R13)', () =>
 
     // The attacker keeps failing, waiting out each lock: the account's budget is long spent.
     for (let i = 0; i < ACCOUNT.free + 4; i++) {
-      const res = await calls.login(owner.loginCode, 'raad-maar-eens-raak');
+      const res = await calls.login(owner.signIn, 'raad-maar-eens-raak');
       if (res.status === 429) {
         now += Number(res.headers.get('retry-after')) * 1000;
         i--;
@@ -30,13 +30,13 @@ describe('a spent account budget locks the source, not the account (R13)', () =>
       }
       expect(await codeOf(res)).toBe('invalid_credentials');
     }
-    const attacker = await calls.login(owner.loginCode, owner.password);
+    const attacker = await calls.login(owner.signIn, owner.password);
     expect(attacker.status).toBe(429);
     expect(await codeOf(attacker)).toBe('rate_limited');
 
     // The owner, from home, while the attacker's lock still holds: password, then TOTP.
     ip = '2001:db8:77:1::5';
-    const first = await calls.login(owner.loginCode, owner.password);
+    const first = await calls.login(owner.signIn, owner.password);
     expect(first.status, await first.clone().text()).toBe(200);
     expect(await first.json()).toEqual({ stage: 'totp' });
     const done = await calls.post('/totp', { code: totpAt(secret, now) }, cookieOf(first));
@@ -45,7 +45,7 @@ describe('a spent account budget locks the source, not the account (R13)', () =>
 
     // The attacker's address stays locked even though the owner's success reset the account.
     ip = '198.51.100.66';
-    expect((await calls.login(owner.loginCode, owner.password)).status).toBe(429);
+    expect((await calls.login(owner.signIn, owner.password)).status).toBe(429);
   }, 120_000);
 
   it('a distributed attacker gains little: a new source gets SOURCE_FREE tries, then the account lock holds it', async () => {
@@ -55,15 +55,15 @@ describe('a spent account budget locks the source, not the account (R13)', () =>
     const calls = authCalls(h);
     const user = await h.addUser({ tenantId: h.tenant.tenantId, role: 'staff' });
     // Spend the account's budget from one source; the account lock (1 s) now holds.
-    for (let i = 0; i < ACCOUNT.free; i++) expect(await codeOf(await calls.login(user.loginCode, 'nope-nope-nope'))).toBe('invalid_credentials');
+    for (let i = 0; i < ACCOUNT.free; i++) expect(await codeOf(await calls.login(user.signIn, 'nope-nope-nope'))).toBe('invalid_credentials');
     // A second source: SOURCE_FREE failures go through despite the account lock, then it is held by it.
     ip = '203.0.113.200';
-    for (let i = 0; i < SOURCE_FREE; i++) expect(await codeOf(await calls.login(user.loginCode, 'nope-nope-nope'))).toBe('invalid_credentials');
-    const held = await calls.login(user.loginCode, user.password);
+    for (let i = 0; i < SOURCE_FREE; i++) expect(await codeOf(await calls.login(user.signIn, 'nope-nope-nope'))).toBe('invalid_credentials');
+    const held = await calls.login(user.signIn, user.password);
     expect(held.status).toBe(429);
     // Each of those failures made the account's lock longer: 2^(5+3−5) = 8 s.
     expect(held.headers.get('retry-after')).toBe('8');
     now += 8000;
-    expect((await calls.login(user.loginCode, user.password)).status).toBe(200);
+    expect((await calls.login(user.signIn, user.password)).status).toBe(200);
   }, 120_000);
 });

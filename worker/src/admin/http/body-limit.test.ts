@@ -71,7 +71,7 @@ describe('admin body limit (issue 9 item 2)', () => {
   it('sign-in with a body over 64 KB is 413 before any password hash: no failure counted, no sign-in', async () => {
     h = await makeAdminHarness();
     const user = await h.addUser({ tenantId: h.tenant.tenantId, role: 'owner', loginCode: 'groot-lijf' });
-    const padded = (password: string) => JSON.stringify({ loginCode: user.loginCode, password }) + ' '.repeat(70 * 1024);
+    const padded = (password: string) => JSON.stringify({ loginCode: user.signIn, password }) + ' '.repeat(70 * 1024);
 
     await expectTooLarge(await post('/auth/login', padded('wrong-password')));
     expect(await h.db.select().from(authThrottle)).toEqual([]); // a checked wrong password is always counted
@@ -81,7 +81,7 @@ describe('admin body limit (issue 9 item 2)', () => {
     expect(row!.lastLoginAt).toBeNull();
 
     // The same credentials in a small body sign in (the limit, not the content, refused them).
-    expect((await post('/auth/login', JSON.stringify({ loginCode: user.loginCode, password: user.password }))).status).toBe(200);
+    expect((await post('/auth/login', JSON.stringify({ loginCode: user.signIn, password: user.password }))).status).toBe(200);
   });
 
   it('a route with an explicit larger limit (agreement publishing, 256 KB) takes a body over 64 KB, and no more than its own limit', async () => {
