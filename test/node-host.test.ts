@@ -55,6 +55,31 @@ describe('npm start (Node host, embedded libSQL)', () => {
     for (const f of ['aftercare.db', 'aftercare.db-wal', 'aftercare.db-shm', 'signing-key.json', 'demo-admin.json']) expect(mode(f), f).toBe('600');
   });
 
+  it('serves other requests while sign-ins hash: pages answered during two password checks (they used to wait for both)', async () => {
+    const { url } = parse(server.output());
+    const origin = new URL(url).origin;
+    let hashing = true;
+    const logins = Promise.all(
+      ['nobody-a', 'nobody-b'].map((loginCode) =>
+        fetch(`${url}/v1/admin/auth/login`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', origin, 'x-aftercare-csrf': '1' },
+          body: JSON.stringify({ loginCode, password: 'not-the-password-123' }),
+        }).then((r) => r.status),
+      ),
+    ).finally(() => (hashing = false));
+    // Ask for a static page again and again while the two argon2id checks run (~0.4 s each);
+    // count the answers that arrive before both checks are done. Order only, no time limit.
+    let answeredMeanwhile = 0;
+    while (hashing) {
+      const res = await fetch(`${url}/demo/`);
+      await res.arrayBuffer();
+      if (hashing && res.status === 200) answeredMeanwhile++;
+    }
+    expect(await logins).toEqual([401, 401]);
+    expect(answeredMeanwhile).toBeGreaterThanOrEqual(3);
+  });
+
   it('a restart on the same database keeps the demo tenant and its key', async () => {
     const first = parse(server.output());
     await server.stop();

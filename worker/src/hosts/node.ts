@@ -17,6 +17,7 @@ import { startJobTimer, type JobTimer } from '../jobs/timer.js';
 import type { Job, JobEnv } from '../jobs/types.js';
 import { nodeWebhookFetch, webhookHostCheck } from '../webhooks/node-fetch.js';
 import { privateTargetsAllowed } from '../webhooks/job.js';
+import { yieldToIo } from './yield-to-io.js';
 
 export type NodeHostOptions = {
   databaseUrl: string;
@@ -60,6 +61,7 @@ export function repoRoot(): string {
 
 /** Starts the API (and static files) on Node with libSQL; migrates first. */
 export async function startNodeHost(opts: NodeHostOptions): Promise<NodeHost> {
+  yieldToIo();
   const database = await openLibsql(opts.databaseUrl, opts.authToken);
   await migrateLibsql(database.db, opts.migrationsFolder ?? path.join(repoRoot(), 'migrations'));
   const clock = opts.clock ?? systemClock;
