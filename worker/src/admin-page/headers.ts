@@ -59,19 +59,9 @@ export function adminHeaderLines(bundleFile: string): string {
  * too. They load only same-origin files: demo.css (+ hostile.css), the widget's module script
  * from /widget, sdk-demo.js and csp-watch.js, and call /v1 with fetch; the widget styles itself
  * with constructed stylesheets, which `style-src 'self'` allows (demo/public/strict-csp.html).
+ * That is exactly the admin page's policy, so it is the same one.
  */
-export const DEMO_CSP = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "img-src 'self' data:",
-  "connect-src 'self'",
-  "font-src 'self'",
-  "frame-ancestors 'none'",
-  "base-uri 'none'",
-  "form-action 'self'",
-  "object-src 'none'",
-].join('; ');
+export const DEMO_CSP = ADMIN_CSP;
 
 /** Headers on every /demo/* response (HSTS when served over TLS, as for the admin page). */
 export function demoPageHeaders(o: { production: boolean }): Record<string, string> {
