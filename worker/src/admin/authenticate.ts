@@ -8,7 +8,7 @@ import type { AdminEnv } from './env.js';
 import type { Principal } from './principal.js';
 import { findSession, readSessionCookie } from './sessions.js';
 import { keyRights } from './key-rights.js';
-import { tokenHash } from './tokens.js';
+import { bearerSecretKey, tokenHash } from './tokens.js';
 
 async function partnerTypeOf(db: Db, orgId: string | null): Promise<PartnerType | null> {
   if (!orgId) return null;
@@ -53,7 +53,7 @@ export const authenticate: MiddlewareHandler<AdminEnv> = async (c, next) => {
   const now = clock.now();
   const auth = c.req.header('authorization');
   if (auth) {
-    const key = /^Bearer (sk_live_[0-9A-Za-z]{40})$/.exec(auth)?.[1];
+    const key = bearerSecretKey(auth);
     const principal = key ? await fromApiKey(db, key, now) : null;
     if (!principal) return problem('unauthorized', { detail: 'Use a valid sk_ API key or sign in.' });
     c.set('principal', principal);

@@ -1,9 +1,10 @@
 import type { Context } from 'hono';
 import { problem } from '../../lib/problem.js';
 import type { AdminEnv } from '../env.js';
+import { ipBucket } from '../../lib/ip-bucket.js';
 import { ServerBusyError, serverBusy } from './hash-gate.js';
 import {
-  ACCOUNT, IP, SOURCE_FREE, accountKey, accountSourceKey, claimAttempt, ipBucket, ipKey, releaseAttempt, resetThrottle,
+  ACCOUNT, IP, SOURCE_FREE, accountKey, accountSourceKey, claimAttempt, ipKey, releaseAttempt, resetThrottle,
 } from './throttle.js';
 
 /**

@@ -2,7 +2,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { makeAdminHarness, type AdminHarness } from '../../testing/admin-harness.js';
 import { authThrottle } from '../../db/schema.js';
 import { authCalls, codeOf } from './test-helpers.js';
-import { ACCOUNT, IP, ipBucket, lockSeconds } from './throttle.js';
+import { ipBucket } from '../../lib/ip-bucket.js';
+import { ACCOUNT, IP, lockSeconds } from './throttle.js';
 
 let h: AdminHarness;
 afterEach(() => h?.dispose());

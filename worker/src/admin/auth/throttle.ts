@@ -1,6 +1,7 @@
 import { and, eq, inArray, lt, sql, type SQL } from 'drizzle-orm';
 import { authThrottle } from '../../db/schema.js';
 import type { Db } from '../../db/types.js';
+import { ipBucket } from '../../lib/ip-bucket.js';
 
 /**
  * R13 brute-force brake: attempts counted in `auth_throttle` per IP (`ip:<address>`, IPv6 per
@@ -31,8 +32,6 @@ export const SOURCE_FREE = 3;
 export const accountKey = (loginCode: string) => `acct:${loginCode.toLowerCase()}`;
 export const ipKey = (ip: string) => `ip:${ipBucket(ip)}`;
 
-import { ipBucket } from '../../lib/ip-bucket.js';
-export { ipBucket };
 export const totpKey = (userId: string) => `totp:${userId}`;
 /** One source's attempts on one account (the bucket first: it never holds a space). */
 export const accountSourceKey = (loginCode: string, ip: string) => `acct-ip:${ipBucket(ip)} ${loginCode.toLowerCase()}`;
